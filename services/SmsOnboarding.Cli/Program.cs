@@ -1,0 +1,3 @@
+using SmsOnboarding.Cli;
+
+return await CliApp.RunAsync(args);
