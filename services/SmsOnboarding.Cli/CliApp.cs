@@ -4,9 +4,12 @@ namespace SmsOnboarding.Cli;
 
 public static class CliApp
 {
-    public static Task<int> RunAsync(string[] args)
+    public static RootCommand BuildRoot()
     {
         var root = new RootCommand("smsonboard: turn on SMS for Amazon Cognito user pools");
-        return root.Parse(args).InvokeAsync();
+        // One line per command group; each lives in Commands/<Name>Command.cs.
+        return root;
     }
+
+    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 }
