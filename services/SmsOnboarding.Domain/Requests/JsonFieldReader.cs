@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SmsOnboarding.Domain.Requests;
+
+/// <summary>
+/// Reads typed values out of an untrusted JSON object, recording a problem instead of throwing whenever a
+/// value is missing, of the wrong type or too long.
+/// </summary>
+internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> problems)
+{
+    public void Add(string field, string code, string message) => problems.Add(new ValidationProblem(field, code, message));
+
+    public bool Has(string field) => json.TryGetPropertyValue(field, out var node) && node is not null;
+
+    public string? RequiredString(string field, int maxLength) =>
+        Has(field) ? String(field, json[field], maxLength) : Missing<string>(field, "a string");
+
+    public string? OptionalString(string field, int maxLength) =>
+        Has(field) ? String(field, json[field], maxLength) : null;
+
+    public string? String(string field, JsonNode? node, int maxLength)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            Add(field, ProblemCodes.WrongType, $"{field} must be a string, not {Describe(node)}.");
+            return null;
+        }
+
+        var text = value.GetValue<string>().Trim();
+        if (text.Length == 0)
+        {
+            Add(field, ProblemCodes.Empty, $"{field} must not be empty.");
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Add(field, ProblemCodes.TooLong, $"{field} is {text.Length} characters long; the limit is {maxLength}.");
+            return null;
+        }
+
+        return text;
+    }
+
+    public decimal? RequiredDecimal(string field)
+    {
+        if (!Has(field))
+        {
+            return Missing<decimal?>(field, "a number");
+        }
+
+        var node = json[field];
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            Add(field, ProblemCodes.WrongType, $"{field} must be a number, not {Describe(node)}.");
+            return null;
+        }
+
+        var element = value.GetValue<JsonElement>();
+        if (!element.TryGetDecimal(out var number))
+        {
+            Add(field, ProblemCodes.OutOfRange, $"{field} is too large to be an amount of money.");
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>Null when absent (and required is false) or when the value is not an array.</summary>
+    public JsonArray? Array(string field, bool required)
+    {
+        if (!Has(field))
+        {
+            return required ? Missing<JsonArray>(field, "an array") : null;
+        }
+
+        if (json[field] is JsonArray array)
+        {
+            return array;
+        }
+
+        Add(field, ProblemCodes.WrongType, $"{field} must be an array, not {Describe(json[field])}.");
+        return null;
+    }
+
+    public TEnum? RequiredEnum<TEnum>(string field) where TEnum : struct, Enum =>
+        Has(field) ? Enum<TEnum>(field) : Missing<TEnum?>(field, "one of " + Names<TEnum>());
+
+    public TEnum? Enum<TEnum>(string field) where TEnum : struct, Enum
+    {
+        var text = String(field, json[field], 64);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed)
+            && System.Enum.IsDefined(parsed) && !text.Any(char.IsDigit))
+        {
+            return parsed;
+        }
+
+        Add(field, ProblemCodes.InvalidValue, $"{field} must be one of {Names<TEnum>()}; got '{text}'.");
+        return null;
+    }
+
+    private T? Missing<T>(string field, string expected)
+    {
+        Add(field, ProblemCodes.Required, $"{field} is required ({expected}).");
+        return default;
+    }
+
+    private static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", System.Enum.GetNames<TEnum>());
+
+    public static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "an object",
+        JsonArray => "an array",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => v.GetValueKind().ToString().ToLower(CultureInfo.InvariantCulture),
+        },
+        _ => "an unexpected value",
+    };
+}

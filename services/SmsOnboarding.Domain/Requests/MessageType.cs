@@ -1,0 +1,8 @@
+namespace SmsOnboarding.Domain.Requests;
+
+public enum MessageType
+{
+    Transactional,
+    Promotional,
+    OneTimePassword,
+}

@@ -1,0 +1,46 @@
+using SmsOnboarding.Domain.Regions;
+
+namespace SmsOnboarding.Domain.Requests;
+
+/// <summary>
+/// What a team asks for: SMS for one Cognito user pool. Only <see cref="OnboardingRequestValidator"/> makes
+/// these from user input, so every instance is valid and normalised.
+/// </summary>
+public sealed record OnboardingRequest(
+    string UserPoolId,
+    string? AccountId,
+    string? SnsRegion,
+    IReadOnlyList<string> Countries,
+    decimal MonthlySpendUsd,
+    MessageType MessageType,
+    string UseCase,
+    string WebsiteUrl,
+    string OptInProcess,
+    IReadOnlyList<string> SampleMessages,
+    IReadOnlyList<string> SandboxNumbers,
+    OriginationType OriginationType,
+    string Requester,
+    IReadOnlyList<string> Approvers,
+    string Team,
+    string? RequestId = null)
+{
+    /// <summary>A pool id is "{region}_{suffix}".</summary>
+    public string PoolRegion => UserPoolId[..UserPoolId.IndexOf('_', StringComparison.Ordinal)];
+
+    public string ResolvedSnsRegion => SnsRegion ?? RegionTable.DefaultSnsRegion(PoolRegion);
+
+    public bool SendsToUnitedStates => Countries.Contains("US");
+
+    // Records compare lists by reference; requests are compared by content (idempotent submit, tests).
+    public bool Equals(OnboardingRequest? other) =>
+        other is not null
+        && UserPoolId == other.UserPoolId && AccountId == other.AccountId && SnsRegion == other.SnsRegion
+        && Countries.SequenceEqual(other.Countries) && MonthlySpendUsd == other.MonthlySpendUsd
+        && MessageType == other.MessageType && UseCase == other.UseCase && WebsiteUrl == other.WebsiteUrl
+        && OptInProcess == other.OptInProcess && SampleMessages.SequenceEqual(other.SampleMessages)
+        && SandboxNumbers.SequenceEqual(other.SandboxNumbers) && OriginationType == other.OriginationType
+        && Requester == other.Requester && Approvers.SequenceEqual(other.Approvers) && Team == other.Team
+        && RequestId == other.RequestId;
+
+    public override int GetHashCode() => HashCode.Combine(UserPoolId, Requester, Team, MonthlySpendUsd, RequestId);
+}
