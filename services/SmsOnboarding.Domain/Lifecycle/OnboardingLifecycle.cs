@@ -35,8 +35,6 @@ public sealed class OnboardingLifecycle
         return Status;
     }
 
-    public IEnumerable<OnboardingTrigger> PermittedTriggers => _machine.PermittedTriggers;
-
     public static string MermaidDiagram() => MermaidGraph.Format(new OnboardingLifecycle()._machine.GetInfo());
 
     private static void Configure(StateMachine<OnboardingStatus, OnboardingTrigger> m)
