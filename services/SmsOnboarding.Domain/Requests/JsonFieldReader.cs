@@ -28,7 +28,7 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
             return null;
         }
 
-        var text = value.GetValue<string>().Trim();
+        var text = AsString(value).Trim();
         if (text.Length == 0)
         {
             Add(field, ProblemCodes.Empty, $"{field} must not be empty.");
@@ -58,8 +58,8 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
             return null;
         }
 
-        var element = value.GetValue<JsonElement>();
-        if (!element.TryGetDecimal(out var number))
+        // Nodes built in code hold int/double/decimal, parsed ones hold JsonElement: the JSON text is the common ground.
+        if (!decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             Add(field, ProblemCodes.OutOfRange, $"{field} is too large to be an amount of money.");
             return null;
@@ -105,6 +105,9 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
         Add(field, ProblemCodes.InvalidValue, $"{field} must be one of {Names<TEnum>()}; got '{text}'.");
         return null;
     }
+
+    private static string AsString(JsonValue value) =>
+        value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? string.Empty;
 
     private T? Missing<T>(string field, string expected)
     {

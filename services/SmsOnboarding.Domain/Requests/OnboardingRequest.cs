@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmsOnboarding.Domain.Regions;
 
 namespace SmsOnboarding.Domain.Requests;
@@ -25,10 +26,13 @@ public sealed record OnboardingRequest(
     string? RequestId = null)
 {
     /// <summary>A pool id is "{region}_{suffix}".</summary>
+    [JsonIgnore]
     public string PoolRegion => UserPoolId[..UserPoolId.IndexOf('_', StringComparison.Ordinal)];
 
+    [JsonIgnore]
     public string ResolvedSnsRegion => SnsRegion ?? RegionTable.DefaultSnsRegion(PoolRegion);
 
+    [JsonIgnore]
     public bool SendsToUnitedStates => Countries.Contains("US");
 
     // Records compare lists by reference; requests are compared by content (idempotent submit, tests).
