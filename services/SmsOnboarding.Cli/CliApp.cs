@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmsOnboarding.Cli.Commands;
 
 namespace SmsOnboarding.Cli;
 
@@ -8,6 +9,9 @@ public static class CliApp
     {
         var root = new RootCommand("smsonboard: turn on SMS for Amazon Cognito user pools");
         // One line per command group; each lives in Commands/<Name>Command.cs.
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RegionsCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 
