@@ -208,7 +208,8 @@ class Gen:
         lines.append(f"\nnamespace {self.ns};\n")
         doc = "Request" if is_request else ("Response" if cls.endswith("Response") and cls[:-8] in self.ops else "Shape")
         lines.append(f"/// <summary>botocore shape <c>{shape_name}</c> ({doc}).</summary>")
-        bases = " : IAwsRequest" if is_request else ""
+        token = next((w for w, mm in members.items() if mm.get("idempotencyToken")), None)
+        bases = (" : IAwsRequest" + (", IAwsIdempotentRequest" if token else "")) if is_request else ""
         lines.append(f"public sealed partial class {cls}{bases}\n{{")
         for wire, mm in members.items():
             prop = pascal(wire)
@@ -236,6 +237,8 @@ class Gen:
             checks = ", ".join(f'{pascal(w)} is null ? "{w}" : null' for w in req)
             body = f"new[] {{ {checks} }}.OfType<string>()" if req else "[]"
             lines.append(f"    public IEnumerable<string> MissingRequiredMembers() => {body};\n")
+            if token:
+                lines.append(f"    string? IAwsIdempotentRequest.IdempotencyToken {{ get => {pascal(token)}; set => {pascal(token)} = value; }}\n")
         if self.query:
             lines += self.emit_query_codec(cls, members, self.directions[shape_name])
         lines.append("}")

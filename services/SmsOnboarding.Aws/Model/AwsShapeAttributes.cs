@@ -25,3 +25,9 @@ public interface IAwsRequest
     /// <summary>Wire names of required members that are not set.</summary>
     IEnumerable<string> MissingRequiredMembers();
 }
+
+/// <summary>An input shape with an idempotency token (e.g. ClientToken): safe to retry once the token is set.</summary>
+public interface IAwsIdempotentRequest : IAwsRequest
+{
+    string? IdempotencyToken { get; set; }
+}

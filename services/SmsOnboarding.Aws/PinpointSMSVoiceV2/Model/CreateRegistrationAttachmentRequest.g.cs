@@ -7,7 +7,7 @@ using SmsOnboarding.Aws.Protocols;
 namespace SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
 
 /// <summary>botocore shape <c>CreateRegistrationAttachmentRequest</c> (Request).</summary>
-public sealed partial class CreateRegistrationAttachmentRequest : IAwsRequest
+public sealed partial class CreateRegistrationAttachmentRequest : IAwsRequest, IAwsIdempotentRequest
 {
     public byte[]? AttachmentBody { get; set; }
 
@@ -19,5 +19,7 @@ public sealed partial class CreateRegistrationAttachmentRequest : IAwsRequest
     public string? ClientToken { get; set; }
 
     public IEnumerable<string> MissingRequiredMembers() => [];
+
+    string? IAwsIdempotentRequest.IdempotencyToken { get => ClientToken; set => ClientToken = value; }
 
 }

@@ -7,7 +7,7 @@ using SmsOnboarding.Aws.Protocols;
 namespace SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
 
 /// <summary>botocore shape <c>CreateRegistrationRequest</c> (Request).</summary>
-public sealed partial class CreateRegistrationRequest : IAwsRequest
+public sealed partial class CreateRegistrationRequest : IAwsRequest, IAwsIdempotentRequest
 {
     [AwsRequired]
     public string? RegistrationType { get; set; }
@@ -18,5 +18,7 @@ public sealed partial class CreateRegistrationRequest : IAwsRequest
     public string? ClientToken { get; set; }
 
     public IEnumerable<string> MissingRequiredMembers() => new[] { RegistrationType is null ? "RegistrationType" : null }.OfType<string>();
+
+    string? IAwsIdempotentRequest.IdempotencyToken { get => ClientToken; set => ClientToken = value; }
 
 }

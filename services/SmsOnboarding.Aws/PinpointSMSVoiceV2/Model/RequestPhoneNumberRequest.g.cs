@@ -7,7 +7,7 @@ using SmsOnboarding.Aws.Protocols;
 namespace SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
 
 /// <summary>botocore shape <c>RequestPhoneNumberRequest</c> (Request).</summary>
-public sealed partial class RequestPhoneNumberRequest : IAwsRequest
+public sealed partial class RequestPhoneNumberRequest : IAwsRequest, IAwsIdempotentRequest
 {
     [AwsRequired]
     public string? IsoCountryCode { get; set; }
@@ -39,5 +39,7 @@ public sealed partial class RequestPhoneNumberRequest : IAwsRequest
     public string? ClientToken { get; set; }
 
     public IEnumerable<string> MissingRequiredMembers() => new[] { IsoCountryCode is null ? "IsoCountryCode" : null, MessageType is null ? "MessageType" : null, NumberCapabilities is null ? "NumberCapabilities" : null, NumberType is null ? "NumberType" : null }.OfType<string>();
+
+    string? IAwsIdempotentRequest.IdempotencyToken { get => ClientToken; set => ClientToken = value; }
 
 }
