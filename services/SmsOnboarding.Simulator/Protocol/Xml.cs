@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace SmsOnboarding.Simulator.Protocol;
+
+/// <summary>Small builders for awsQuery XML responses (elements in the service namespace).</summary>
+internal sealed class Xml(XNamespace ns)
+{
+    public XNamespace Namespace => ns;
+
+    public XElement E(string name, params object?[] content) => new(ns + name, content.Where(c => c is not null));
+
+    public XElement? Opt(string name, object? value) => value is null ? null : new XElement(ns + name, Format(value));
+
+    public XElement Members(string name, IEnumerable<XElement> members) => E(name, members.Cast<object?>().ToArray());
+
+    public XElement Response(string action, string requestId, params object?[] result) =>
+        E(action + "Response",
+            result.Length == 0 ? null : E(action + "Result", result),
+            E("ResponseMetadata", E("RequestId", requestId)));
+
+    public static string Format(object value) => value switch
+    {
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

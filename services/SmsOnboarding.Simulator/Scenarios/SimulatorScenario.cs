@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+
+namespace SmsOnboarding.Simulator.Scenarios;
+
+public enum SupportPlan
+{
+    Basic,
+    Developer,
+    Business,
+    EnterpriseOnRamp,
+    Enterprise,
+}
+
+/// <summary>
+/// How the simulated account is set up and how AWS "behaves" towards it. Every member has the default of a
+/// brand-new account, so <c>{}</c> (or no file) is the default scenario.
+/// </summary>
+public sealed record SimulatorScenario
+{
+    public string Name { get; init; } = "default";
+    public SupportPlan SupportPlan { get; init; } = SupportPlan.Business;
+
+    /// <summary>Whether a Region not listed in <see cref="ProductionRegions"/> starts in the SMS sandbox.</summary>
+    public bool InSandboxByDefault { get; init; } = true;
+    public IReadOnlyList<string> ProductionRegions { get; init; } = [];
+
+    /// <summary>Approved SMS spend quota (USD per month) of every Region not listed in <see cref="Spend"/>.</summary>
+    public decimal DefaultApprovedSpendQuotaUsd { get; init; } = 1m;
+    public IReadOnlyDictionary<string, RegionSpend> Spend { get; init; } = new Dictionary<string, RegionSpend>();
+
+    /// <summary>What one SMS segment costs against the monthly spend limit.</summary>
+    public decimal SmsPriceUsd { get; init; } = 0.00645m;
+
+    public ReviewPolicies Reviews { get; init; } = new();
+    public FaultInjection Faults { get; init; } = new();
+    public SeedData Seed { get; init; } = new();
+}
+
+public sealed record RegionSpend(decimal ApprovedQuotaUsd, decimal? MonthlySpendLimitUsd = null);
+
+/// <summary>How long an AWS review takes and what it decides.</summary>
+public sealed record ReviewPolicy(double DelayHours, bool Approve = true, bool AskForMoreInfo = false);
+
+public sealed record ReviewPolicies
+{
+    /// <summary>Support case asking to leave the SMS sandbox (AWS answers within about a day).</summary>
+    public ReviewPolicy SandboxExit { get; init; } = new(26);
+    /// <summary>Support case asking for a higher SMS spend quota.</summary>
+    public ReviewPolicy SpendIncrease { get; init; } = new(48);
+    /// <summary>Support case asking for a dedicated origination identity (short codes take weeks).</summary>
+    public ReviewPolicy OriginationIdentity { get; init; } = new(240);
+    /// <summary>Service Quotas increase request: decision after DelayHours.</summary>
+    public ReviewPolicy QuotaIncrease { get; init; } = new(30);
+    /// <summary>After this many hours a Service Quotas request has a Support case (CASE_OPENED).</summary>
+    public double QuotaCaseOpenedAfterHours { get; init; } = 1;
+    /// <summary>SMS Voice v2 registration review (toll-free: up to 15 business days).</summary>
+    public ReviewPolicy Registration { get; init; } = new(120);
+    /// <summary>RequestPhoneNumber: PENDING until this much time has passed, then ACTIVE.</summary>
+    public double PhoneNumberActivationHours { get; init; } = 0.05;
+    /// <summary>Support answers a case it cannot classify (or a customer reply) after this long.</summary>
+    public double GeneralResponseHours { get; init; } = 12;
+    /// <summary>A case waiting on the customer is resolved automatically after this long.</summary>
+    public double AutoResolveHours { get; init; } = 168;
+}
+
+/// <summary>Injected faults, drawn from a seeded RNG so a run is reproducible.</summary>
+public sealed record FaultInjection
+{
+    public int Seed { get; init; } = 1;
+    public double ThrottleRate { get; init; }
+    public double ServerErrorRate { get; init; }
+    /// <summary>Signing names the faults apply to; empty = every service.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+}
+
+public sealed record SeedData
+{
+    public IReadOnlyList<SeedRole> Roles { get; init; } = [];
+    public IReadOnlyList<SeedUserPool> UserPools { get; init; } = [];
+    public IReadOnlyList<SeedOriginationNumber> OriginationNumbers { get; init; } = [];
+    public IReadOnlyList<SeedSandboxNumber> VerifiedNumbers { get; init; } = [];
+}
+
+public sealed record SeedRole(string RoleName, JsonObject AssumeRolePolicyDocument)
+{
+    public string Path { get; init; } = "/";
+    public IReadOnlyDictionary<string, JsonObject> InlinePolicies { get; init; } = new Dictionary<string, JsonObject>();
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A user pool that already exists; <see cref="Configuration"/> uses CreateUserPool's members.</summary>
+public sealed record SeedUserPool(string Region, string PoolName)
+{
+    public string? Id { get; init; }
+    public JsonObject? Configuration { get; init; }
+}
+
+public sealed record SeedOriginationNumber(string Region, string PhoneNumber, string NumberType)
+{
+    public string IsoCountryCode { get; init; } = "US";
+    public string MessageType { get; init; } = "TRANSACTIONAL";
+}
+
+public sealed record SeedSandboxNumber(string Region, string PhoneNumber);

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using SmsOnboarding.Simulator.Protocol;
+using SmsOnboarding.Simulator.State;
+
+namespace SmsOnboarding.Simulator.Services.Iam;
+
+/// <summary>IAM (awsQuery, 2010-05-08, global): roles, inline role policies and tags.</summary>
+internal sealed partial class IamService : IQueryService
+{
+    public string SigningName => "iam";
+    public Xml Xml { get; } = new("https://iam.amazonaws.com/doc/2010-05-08/");
+    public CommonErrors Errors { get; } = new("Throttling", 400, "ServiceFailure", "InvalidAction");
+
+    public XElement Handle(QueryRequest request, RequestContext context)
+    {
+        var account = context.Account;
+        var action = request.Action;
+        switch (action)
+        {
+            case "CreateRole":
+                return Xml.Response(action, context.RequestId, RoleXml(CreateRole(request, context), account.AccountId));
+            case "GetRole":
+                return Xml.Response(action, context.RequestId, RoleXml(Find(account, request.Required("RoleName")), account.AccountId));
+            case "UpdateAssumeRolePolicy":
+            {
+                var role = Find(account, request.Required("RoleName"));
+                var document = request.Required("PolicyDocument");
+                PolicyDocument.Validate(document);
+                role.AssumeRolePolicyDocument = document;
+                return Xml.Response(action, context.RequestId);
+            }
+            case "PutRolePolicy":
+            {
+                var role = Find(account, request.Required("RoleName"));
+                var name = ValidName(request.Required("PolicyName"), "policyName", 128);
+                var document = request.Required("PolicyDocument");
+                PolicyDocument.Validate(document);
+                role.InlinePolicies[name] = document;
+                return Xml.Response(action, context.RequestId);
+            }
+            case "GetRolePolicy":
+            {
+                var role = Find(account, request.Required("RoleName"));
+                var name = request.Required("PolicyName");
+                if (!role.InlinePolicies.TryGetValue(name, out var document))
+                {
+                    throw new AwsServiceException("NoSuchEntity", $"The role policy with name {name} cannot be found.", 404);
+                }
+                return Xml.Response(action, context.RequestId,
+                    Xml.E("RoleName", role.RoleName), Xml.E("PolicyName", name), Xml.E("PolicyDocument", Uri.EscapeDataString(document)));
+            }
+            case "TagRole":
+            {
+                var role = Find(account, request.Required("RoleName"));
+                var tags = Tags(request);
+                if (tags.Count == 0)
+                {
+                    throw new AwsServiceException("ValidationError", "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+                }
+                if (role.Tags.Select(t => t.Key).Union(tags.Select(t => t.Key)).Count() > 50)
+                {
+                    throw new AwsServiceException("LimitExceeded", "Cannot exceed quota for TagsPerRole: 50.", 409);
+                }
+                foreach (var (key, value) in tags)
+                {
+                    role.SetTag(key, value);
+                }
+                return Xml.Response(action, context.RequestId);
+            }
+            default:
+                throw new AwsServiceException("InvalidAction", $"Could not find operation {action} for version 2010-05-08");
+        }
+    }
+
+    internal static IamRole Find(SimulatedAccount account, string roleName) =>
+        account.Roles.TryGetValue(roleName, out var role)
+            ? role
+            : throw new AwsServiceException("NoSuchEntity", $"The role with name {roleName} cannot be found.", 404);
+
+    private static IamRole CreateRole(QueryRequest request, RequestContext context)
+    {
+        var account = context.Account;
+        var name = ValidName(request.Required("RoleName"), "roleName", 64);
+        var path = request.Optional("Path") ?? "/";
+        if (!path.StartsWith('/') || !path.EndsWith('/') || path.Length > 512)
+        {
+            throw new AwsServiceException("ValidationError", $"The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.");
+        }
+        var document = request.Required("AssumeRolePolicyDocument");
+        PolicyDocument.Validate(document);
+        if (account.Roles.ContainsKey(name))
+        {
+            throw new AwsServiceException("EntityAlreadyExists", $"Role with name {name} already exists.", 409);
+        }
+        var maxSession = request.OptionalInt("MaxSessionDuration") ?? 3600;
+        if (maxSession is < 3600 or > 43200)
+        {
+            throw new AwsServiceException("ValidationError", "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200");
+        }
+        var role = new IamRole
+        {
+            RoleName = name,
+            Path = path,
+            RoleId = "AROA" + account.NewId(17, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
+            CreateDate = context.Now,
+            AssumeRolePolicyDocument = document,
+            Description = request.Optional("Description"),
+            MaxSessionDuration = maxSession,
+        };
+        foreach (var (key, value) in Tags(request))
+        {
+            role.SetTag(key, value);
+        }
+        account.Roles[name] = role;
+        return role;
+    }
+
+    private static List<KeyValuePair<string, string>> Tags(QueryRequest request) =>
+        [.. request.StructureList("Tags", "Key", "Value").Select(t => new KeyValuePair<string, string>(t.GetValueOrDefault("Key") ?? "", t.GetValueOrDefault("Value") ?? ""))];
+
+    private XElement RoleXml(IamRole role, string accountId) =>
+        Xml.E("Role",
+            Xml.E("Path", role.Path),
+            Xml.E("RoleName", role.RoleName),
+            Xml.E("RoleId", role.RoleId),
+            Xml.E("Arn", role.Arn(accountId)),
+            Xml.E("CreateDate", Xml.Format(role.CreateDate)),
+            // IAM returns policy documents URL-encoded; SDKs decode them.
+            Xml.E("AssumeRolePolicyDocument", Uri.EscapeDataString(role.AssumeRolePolicyDocument)),
+            Xml.Opt("Description", role.Description),
+            Xml.E("MaxSessionDuration", role.MaxSessionDuration.ToString(CultureInfo.InvariantCulture)),
+            role.Tags.Count == 0 ? null : Xml.Members("Tags", role.Tags.Select(t => Xml.E("member", Xml.E("Key", t.Key), Xml.E("Value", t.Value)))));
+
+    private static string ValidName(string name, string member, int max) =>
+        name.Length <= max && NamePattern().IsMatch(name)
+            ? name
+            : throw new AwsServiceException("ValidationError", $"1 validation error detected: Value '{name}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+
+    [GeneratedRegex("^[\\w+=,.@-]+$")]
+    private static partial Regex NamePattern();
+}

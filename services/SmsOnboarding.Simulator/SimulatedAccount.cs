@@ -1,0 +1,262 @@
+using System.Text.Json.Nodes;
+using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Simulator.Services.Cognito;
+using SmsOnboarding.Simulator.Services.Quotas;
+using SmsOnboarding.Simulator.Services.Support;
+using SmsOnboarding.Simulator.State;
+
+namespace SmsOnboarding.Simulator;
+
+/// <summary>
+/// The whole state of one simulated AWS account. Thread-safe through one gate (the simulator is not a
+/// throughput benchmark). Everything that changes with time is derived from stored timestamps and
+/// <see cref="Time"/> when it is read, so a time-skipping clock just works: no timers.
+/// </summary>
+public sealed class SimulatedAccount
+{
+    private SimulatorScenario _scenario;
+    private Random _faults;
+
+    public SimulatedAccount(SimulatorScenario? scenario = null, TimeProvider? timeProvider = null)
+    {
+        Time = timeProvider ?? TimeProvider.System;
+        _scenario = scenario ?? new SimulatorScenario();
+        ScenarioLoader.Validate(_scenario);
+        _faults = new Random(_scenario.Faults.Seed);
+        Ids = new Random(_scenario.Faults.Seed ^ 0x5EED);
+        Seed();
+    }
+
+    public string AccountId => SimulatorCredentials.AccountId;
+    public TimeProvider Time { get; }
+
+    internal object Gate { get; } = new();
+    internal Random Ids { get; private set; }
+    internal Dictionary<string, SmsRegionState> SmsRegions { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, List<PhoneMessage>> Inboxes { get; } = new(StringComparer.Ordinal);
+    internal List<SmsDelivery> Deliveries { get; } = [];
+    internal List<OriginationNumber> OriginationNumbers { get; } = [];
+    internal List<Registration> Registrations { get; } = [];
+    internal List<SupportCase> Cases { get; } = [];
+    internal List<QuotaRequest> QuotaRequests { get; } = [];
+    internal Dictionary<(string Region, string QuotaCode), double> QuotaValues { get; } = [];
+    internal Dictionary<string, UserPool> UserPools { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, IamRole> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public SimulatorScenario Scenario
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _scenario;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Swaps the rules (support plan, review timing and outcomes, faults, prices) for everything decided from
+    /// now on; existing resources and already-opened reviews keep their course. Use <see cref="Reset"/> to
+    /// start over with the scenario's seed data.
+    /// </summary>
+    public void ReplaceScenario(SimulatorScenario scenario)
+    {
+        ScenarioLoader.Validate(scenario);
+        lock (Gate)
+        {
+            _scenario = scenario;
+            _faults = new Random(scenario.Faults.Seed);
+        }
+    }
+
+    /// <summary>Forgets every resource and re-creates the account from <paramref name="scenario"/>.</summary>
+    public void Reset(SimulatorScenario scenario)
+    {
+        ScenarioLoader.Validate(scenario);
+        lock (Gate)
+        {
+            _scenario = scenario;
+            _faults = new Random(scenario.Faults.Seed);
+            Ids = new Random(scenario.Faults.Seed ^ 0x5EED);
+            SmsRegions.Clear();
+            Inboxes.Clear();
+            Deliveries.Clear();
+            OriginationNumbers.Clear();
+            Registrations.Clear();
+            Cases.Clear();
+            QuotaRequests.Clear();
+            QuotaValues.Clear();
+            UserPools.Clear();
+            Roles.Clear();
+            Seed();
+        }
+    }
+
+    /// <summary>Messages delivered to a simulated handset, oldest first.</summary>
+    public IReadOnlyList<PhoneMessage> MessagesTo(string phoneNumber)
+    {
+        lock (Gate)
+        {
+            Advance();
+            return Inboxes.TryGetValue(phoneNumber, out var inbox) ? [.. inbox] : [];
+        }
+    }
+
+    /// <summary>Every SMS send attempt (delivered or not), oldest first.</summary>
+    public IReadOnlyList<SmsDelivery> DeliveryLog()
+    {
+        lock (Gate)
+        {
+            return [.. Deliveries];
+        }
+    }
+
+    public bool IsInSandbox(string region)
+    {
+        lock (Gate)
+        {
+            Advance();
+            return Sms(region).InSandbox;
+        }
+    }
+
+    public decimal ApprovedSpendQuotaUsd(string region)
+    {
+        lock (Gate)
+        {
+            Advance();
+            return Sms(region).ApprovedSpendQuotaUsd;
+        }
+    }
+
+    internal DateTimeOffset Now => Time.GetUtcNow();
+
+    internal SmsRegionState Sms(string region)
+    {
+        if (!SmsRegions.TryGetValue(region, out var state))
+        {
+            var spend = _scenario.Spend.GetValueOrDefault(region);
+            var quota = spend?.ApprovedQuotaUsd ?? _scenario.DefaultApprovedSpendQuotaUsd;
+            var inSandbox = _scenario.InSandboxByDefault && !_scenario.ProductionRegions.Contains(region);
+            state = new SmsRegionState(inSandbox, quota, spend?.MonthlySpendLimitUsd ?? Math.Min(1m, quota));
+            SmsRegions[region] = state;
+        }
+        return state;
+    }
+
+    internal SimulatorScenario CurrentScenario => _scenario;
+
+    /// <summary>Applies every review step that has come due, in time order.</summary>
+    internal void Advance()
+    {
+        var now = Now;
+        // Quota requests first: they may open cases whose own steps are already due.
+        QuotaLifecycle.AdvanceAll(this, now);
+        CaseLifecycle.AdvanceAll(this, now);
+    }
+
+    /// <summary>Draws the fault (if any) for one request, from the scenario's seeded RNG.</summary>
+    internal InjectedFault DrawFault(string signingName)
+    {
+        var faults = _scenario.Faults;
+        if (faults.ThrottleRate + faults.ServerErrorRate <= 0 || (faults.Services.Count > 0 && !faults.Services.Contains(signingName)))
+        {
+            return InjectedFault.None;
+        }
+        var draw = _faults.NextDouble();
+        return draw < faults.ThrottleRate ? InjectedFault.Throttle
+            : draw < faults.ThrottleRate + faults.ServerErrorRate ? InjectedFault.ServerError
+            : InjectedFault.None;
+    }
+
+    internal string NewId(int length, string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789")
+    {
+        var chars = new char[length];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[Ids.Next(alphabet.Length)];
+        }
+        return new string(chars);
+    }
+
+    internal void Deliver(string to, PhoneMessage message)
+    {
+        if (!Inboxes.TryGetValue(to, out var inbox))
+        {
+            inbox = [];
+            Inboxes[to] = inbox;
+        }
+        inbox.Add(message);
+    }
+
+    private void Seed()
+    {
+        var now = Now;
+        var seed = _scenario.Seed;
+        foreach (var role in seed.Roles)
+        {
+            var created = new IamRole
+            {
+                RoleName = role.RoleName,
+                Path = role.Path,
+                RoleId = "AROA" + NewId(17, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
+                CreateDate = now,
+                AssumeRolePolicyDocument = role.AssumeRolePolicyDocument.ToJsonString(),
+            };
+            foreach (var (name, document) in role.InlinePolicies)
+            {
+                created.InlinePolicies[name] = document.ToJsonString();
+            }
+            foreach (var (key, value) in role.Tags)
+            {
+                created.SetTag(key, value);
+            }
+            Roles[role.RoleName] = created;
+        }
+        foreach (var number in seed.OriginationNumbers)
+        {
+            OriginationNumbers.Add(new OriginationNumber
+            {
+                Region = number.Region,
+                PhoneNumberId = "phone-" + NewId(32, "0123456789abcdef"),
+                PhoneNumber = number.PhoneNumber,
+                NumberType = number.NumberType,
+                IsoCountryCode = number.IsoCountryCode,
+                MessageType = number.MessageType,
+                NumberCapabilities = ["SMS"],
+                CreatedAt = now,
+                ActiveAt = now,
+            });
+        }
+        foreach (var number in seed.VerifiedNumbers)
+        {
+            Sms(number.Region).SandboxNumbers.Add(new SandboxNumber(number.PhoneNumber)
+            {
+                Verified = true,
+                VerifiedAt = now,
+                LastAttemptAt = now,
+            });
+        }
+        for (var i = 0; i < seed.UserPools.Count; i++)
+        {
+            var pool = seed.UserPools[i];
+            var configuration = (JsonObject?)pool.Configuration?.DeepClone() ?? [];
+            configuration["PoolName"] = pool.PoolName;
+            try
+            {
+                UserPoolStore.Create(this, pool.Region, configuration, pool.Id, checkSmsRole: false);
+            }
+            catch (Protocol.AwsServiceException e)
+            {
+                throw new ScenarioException($"$.seed.userPools[{i}].configuration", e.Message);
+            }
+        }
+    }
+}
+
+internal enum InjectedFault
+{
+    None,
+    Throttle,
+    ServerError,
+}

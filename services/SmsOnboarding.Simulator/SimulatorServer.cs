@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
+using SmsOnboarding.Simulator.Auth;
+using SmsOnboarding.Simulator.Protocol;
+using SmsOnboarding.Simulator.Services.Cognito;
+using SmsOnboarding.Simulator.Services.Iam;
+using SmsOnboarding.Simulator.Services.Quotas;
+using SmsOnboarding.Simulator.Services.SmsVoice;
+using SmsOnboarding.Simulator.Services.Sns;
+using SmsOnboarding.Simulator.Services.Sts;
+using SmsOnboarding.Simulator.Services.Support;
+
+namespace SmsOnboarding.Simulator;
+
+/// <summary>
+/// Answers AWS wire-protocol requests for the simulated account. Requests are routed by the service name in
+/// the SigV4 credential scope, after the signature is verified with the fixed local credentials.
+/// </summary>
+public sealed class SimulatorServer
+{
+    public static readonly IReadOnlySet<string> SigningNames =
+        new HashSet<string>(StringComparer.Ordinal) { "sns", "cognito-idp", "support", "servicequotas", "sms-voice", "sts", "iam" };
+
+    private readonly Dictionary<string, ISimulatedService> _services;
+    private readonly SigV4Verifier _verifier;
+
+    public SimulatorServer(SimulatedAccount account, SigV4Verifier? verifier = null)
+    {
+        Account = account ?? throw new ArgumentNullException(nameof(account));
+        _verifier = verifier ?? SigV4Verifier.ForSimulator();
+        ISimulatedService[] services =
+        [
+            new SnsService(), new CognitoService(), new SupportService(), new ServiceQuotasService(),
+            new SmsVoiceService(), new StsService(), new IamService(),
+        ];
+        _services = services.ToDictionary(s => s.SigningName, StringComparer.Ordinal);
+    }
+
+    public SimulatedAccount Account { get; }
+
+    public bool Serves(string signingName) => _services.ContainsKey(signingName);
+
+    /// <summary>True when the request is signed for a service this simulator answers (for hosts that share a port).</summary>
+    public bool Serves(HttpRequest request) =>
+        CredentialScope.TryParse(request?.Headers.Authorization, out var scope) && Serves(scope.Service);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var requestId = Guid.NewGuid().ToString();
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+
+        var auth = await _verifier.VerifyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        request.Body.Position = 0;
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var service = auth.Scope is { } scope && _services.TryGetValue(scope.Service, out var s) ? s : null;
+        var isJson = service is IJsonService || (service is null && IsJsonRequest(request));
+        if (!auth.IsValid)
+        {
+            var (code, status) = AuthError(auth.Outcome, isJson);
+            await WriteErrorAsync(context, service, isJson, new AwsServiceException(code, auth.Message, status), requestId).ConfigureAwait(false);
+            return;
+        }
+        if (service is null)
+        {
+            await WriteErrorAsync(context, null, isJson,
+                new AwsServiceException(isJson ? "UnknownOperationException" : "InvalidAction",
+                    $"The simulated account does not serve '{auth.Scope!.Service}'."), requestId).ConfigureAwait(false);
+            return;
+        }
+
+        var ctx = new RequestContext(Account, auth.Scope!.Region, Account.Now, requestId);
+        try
+        {
+            var response = Dispatch(service, request, body, ctx);
+            context.Response.StatusCode = 200;
+            if (response is XElement xml)
+            {
+                context.Response.ContentType = "text/xml";
+                await context.Response.WriteAsync(xml.ToString(SaveOptions.DisableFormatting), context.RequestAborted).ConfigureAwait(false);
+            }
+            else
+            {
+                context.Response.ContentType = $"application/x-amz-json-{((IJsonService)service).JsonVersion}";
+                await context.Response.WriteAsync(((JsonObject)response).ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (AwsServiceException e)
+        {
+            await WriteErrorAsync(context, service, isJson, e, requestId).ConfigureAwait(false);
+        }
+    }
+
+    private object Dispatch(ISimulatedService service, HttpRequest request, string body, RequestContext ctx)
+    {
+        string? operation = null;
+        JsonObject? input = null;
+        QueryRequest? query = null;
+        if (service is IJsonService json)
+        {
+            string? target = request.Headers["X-Amz-Target"];
+            var prefix = json.TargetPrefix + ".";
+            if (target is null || !target.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                throw new AwsServiceException(service.Errors.UnknownOperationCode, $"Unknown target '{target}'.");
+            }
+            operation = target[prefix.Length..];
+            try
+            {
+                input = string.IsNullOrWhiteSpace(body) ? [] : JsonNode.Parse(body) as JsonObject ?? throw new JsonException("not an object");
+            }
+            catch (JsonException)
+            {
+                throw new AwsServiceException("SerializationException", "Start of structure or map found where not expected.");
+            }
+        }
+        else
+        {
+            query = QueryRequest.Parse(body);
+            operation = query.Action;
+        }
+
+        lock (Account.Gate)
+        {
+            Account.Advance();
+            switch (Account.DrawFault(service.SigningName))
+            {
+                case InjectedFault.Throttle:
+                    throw new AwsServiceException(service.Errors.ThrottleCode, "Rate exceeded", service.Errors.ThrottleStatus);
+                case InjectedFault.ServerError:
+                    throw new AwsServiceException(service.Errors.ServerErrorCode, "An internal error occurred (injected by the simulator scenario).", 500);
+                default:
+                    break;
+            }
+            return service is IJsonService j
+                ? j.Handle(operation, input!, ctx)
+                : ((IQueryService)service).Handle(query!, ctx);
+        }
+    }
+
+    private static bool IsJsonRequest(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Amz-Target") ||
+        (request.ContentType?.StartsWith("application/x-amz-json", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    // What AWS answers when authentication fails: awsQuery services and awsJson services name these differently.
+    private static (string Code, int Status) AuthError(SigV4Outcome outcome, bool json) => outcome switch
+    {
+        SigV4Outcome.MissingAuthentication => (json ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken", 403),
+        SigV4Outcome.UnknownAccessKey => (json ? "UnrecognizedClientException" : "InvalidClientTokenId", 403),
+        _ => (json ? "InvalidSignatureException" : "SignatureDoesNotMatch", 403),
+    };
+
+    private static async Task WriteErrorAsync(HttpContext context, ISimulatedService? service, bool json, AwsServiceException error, string requestId)
+    {
+        context.Response.StatusCode = error.StatusCode;
+        if (json)
+        {
+            var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
+            foreach (var (name, value) in error.Extra ?? [])
+            {
+                body[name] = value?.DeepClone();
+            }
+            context.Response.ContentType = service is IJsonService j ? $"application/x-amz-json-{j.JsonVersion}" : "application/x-amz-json-1.1";
+            context.Response.Headers["x-amzn-ErrorType"] = error.Code;
+            await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        var ns = service is IQueryService q ? q.Xml.Namespace : XNamespace.None;
+        var errorElement = new XElement(ns + "Error",
+            new XElement(ns + "Type", error.IsSenderFault ? "Sender" : "Receiver"),
+            new XElement(ns + "Code", error.Code),
+            new XElement(ns + "Message", error.Message));
+        foreach (var (name, value) in error.Extra ?? [])
+        {
+            errorElement.Add(new XElement(ns + name, value?.ToString()));
+        }
+        var document = new XElement(ns + "ErrorResponse", errorElement, new XElement(ns + "RequestId", requestId));
+        context.Response.ContentType = "text/xml";
+        await context.Response.WriteAsync(document.ToString(SaveOptions.DisableFormatting), context.RequestAborted).ConfigureAwait(false);
+    }
+}
