@@ -1,0 +1,27 @@
+namespace SmsOnboarding.Steps.Tests.Catalog;
+
+public sealed class StepCatalogTests
+{
+    [Fact]
+    public void Role_grants_are_confined_to_the_managed_path_and_role_creation_needs_the_boundary()
+    {
+        var iamGrants = StepCatalog.All.SelectMany(s => s.Permissions).Where(g => g.Actions.Any(a => a.StartsWith("iam:", StringComparison.Ordinal)));
+        foreach (var grant in iamGrants)
+        {
+            Assert.All(grant.Resources, r => Assert.Equal("arn:{partition}:iam::{account}:role/sms-onboarding/*", r));
+        }
+
+        var create = StepCatalog.All.SelectMany(s => s.Permissions).Single(g => g.Actions.Contains("iam:CreateRole"));
+        Assert.Equal(["iam:CreateRole"], create.Actions);
+        Assert.Contains("iam:PermissionsBoundary", create.Conditions!["StringEquals"].Keys);
+    }
+
+    [Fact]
+    public void Local_substitutions_reject_unknown_overrides()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => StepCatalog.LocalSubstitutions(new Dictionary<string, string> { ["Nope"] = "1" }));
+        Assert.Contains("Nope", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("1", StepCatalog.LocalSubstitutions(new Dictionary<string, string> { [SettingNames.MaxWrongCodes] = "1" })[SettingNames.MaxWrongCodes]);
+        Assert.Equal("arn:aws:lambda:us-east-1:111122223333:function:sms-onboarding-Finalize", StepCatalog.LocalSubstitutions()["FinalizeFunctionArn"]);
+    }
+}
