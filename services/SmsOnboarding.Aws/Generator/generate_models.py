@@ -383,6 +383,34 @@ class Gen:
                                 "    public static class Operations\n    {"] + ops_lines + ["    }"]) + "\n}\n"
         return iface, iface_src, cls, cls_src
 
+    def paginated(self):
+        """(op, token member, result list member, item C# type) for operations with a NextToken and exactly one list in the output."""
+        out = []
+        for op in self.ops:
+            o = self.m["operations"][op]
+            if "input" not in o or "output" not in o:
+                continue
+            inp = self.shapes[o["input"]["shape"]].get("members", {})
+            outp = self.shapes[o["output"]["shape"]].get("members", {})
+            token = next((t for t in ("NextToken", "nextToken") if t in inp and t in outp), None)
+            lists = [w for w, mm in outp.items() if self.shapes[mm["shape"]]["type"] == "list"]
+            if token and len(lists) == 1:
+                item = self.cs_type(self.shapes[outp[lists[0]]["shape"]]["member"]["shape"])
+                out.append((op, pascal(token), pascal(lists[0]), item))
+        return out
+
+    def emit_paginators(self):
+        iface, cls, _ = CLIENTS[self.service]
+        ns = f"SmsOnboarding.Aws.{self.service}"
+        lines = [HEADER, "using SmsOnboarding.Aws.Runtime;", f"using {ns}.Model;\n", f"namespace {ns};\n",
+                 "/// <summary>Every item of every page, for the operations that page with a NextToken.</summary>",
+                 f"public static class {iface[1:]}Paginators\n{{"]
+        for op, token, items, item in self.paginated():
+            lines.append(f"    public static IAsyncEnumerable<{item}> {op}AllAsync(this {iface} client, {op}Request request, CancellationToken cancellationToken = default)\n"
+                         f"    {{\n        ArgumentNullException.ThrowIfNull(client);\n"
+                         f"        return AwsPaginator.Paginate(request, client.{op}Async, r => r.{token}, (q, t) => q.{token} = t, r => r.{items}, cancellationToken);\n    }}\n")
+        return "\n".join(lines).rstrip() + "\n}\n"
+
     def trimmed_model(self):
         keep = set()
 
@@ -437,6 +465,8 @@ def main():
         iface, iface_src, cls, cls_src = g.emit_client()
         open(os.path.join(PROJECT, service, iface + ".g.cs"), "w").write(iface_src)
         open(os.path.join(PROJECT, service, cls + ".g.cs"), "w").write(cls_src)
+        if g.paginated():
+            open(os.path.join(PROJECT, service, iface[1:] + "Paginators.g.cs"), "w").write(g.emit_paginators())
         json.dump(g.trimmed_model(), open(os.path.join(TEST_MODELS, file), "w"), indent=1, sort_keys=True)
         print(f"{service}: {len(g.structs)} structures, {len(g.enums)} enums, {len(g.errors)} errors")
 
