@@ -54,6 +54,32 @@ public sealed partial class SigningTests : IAsyncLifetime
         Assert.Equal(ExpectedSignature(sent, auth.Groups["credential"].Value, auth.Groups["signed"].Value, amzDate), auth.Groups["signature"].Value);
     }
 
+    [Fact]
+    public async Task Without_explicit_credentials_the_sdk_default_chain_reads_the_environment()
+    {
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIADEFAULTCHAINTEST");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "defaultChainSecretForTests0000000000000");
+        try
+        {
+            using var sts = new SecurityToken.AmazonSecurityTokenServiceClient(new AwsClientConfig
+            {
+                Region = "us-west-2",
+                ServiceUrl = _server.Url,
+                EnvironmentVariable = _ => null,
+            });
+
+            await sts.GetCallerIdentityAsync(new SecurityToken.Model.GetCallerIdentityRequest());
+
+            Assert.Contains("Credential=AKIADEFAULTCHAINTEST/", Assert.Single(_server.Requests).Header("Authorization"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", null);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", null);
+        }
+    }
+
     /// <summary>Independent SigV4 computation over what the server received.</summary>
     private static string ExpectedSignature(CapturedRequest sent, string credential, string signedHeaders, string amzDate)
     {
