@@ -27,7 +27,8 @@ public static class DataFlow
     /// Parameters / ResultSelector / ItemSelector: keys ending in ".$" take the value of a path on the input,
     /// a "$$." path on the context object, or an intrinsic function; other values are copied (recursing into
     /// objects and arrays). A null template returns the input unchanged.
-    /// Throws States.ParameterPathFailure for a missing path and States.IntrinsicFailure for a failing intrinsic.
+    /// Throws States.Runtime for a missing path or a failing intrinsic: AWS documents States.ParameterPathFailure and
+    /// States.IntrinsicFailure as "reserved for future use" and reports these errors as States.Runtime.
     /// </summary>
     public static JsonNode? ApplyPayloadTemplate(JsonNode? template, JsonNode? input, JsonNode? context) =>
         ApplyPayloadTemplate(template, input, context, random: null, uuid: null);
@@ -73,7 +74,7 @@ public static class DataFlow
     {
         if (!JsonValues.TryGetString(value, out var expression))
         {
-            throw new AslRuntimeException(ErrorNames.ParameterPathFailure, $"The value for the field '{key}' must be a path or an intrinsic function, not {JsonValues.TypeName(value)}.");
+            throw new AslRuntimeException(ErrorNames.Runtime, $"The value for the field '{key}' must be a path or an intrinsic function, not {JsonValues.TypeName(value)}.");
         }
 
         if (IntrinsicParser.LooksLikeIntrinsic(expression))
@@ -81,7 +82,7 @@ public static class DataFlow
             return Intrinsics.Evaluate(expression, input, context, random, uuid);
         }
 
-        return Paths.Resolve(expression, input, context, ErrorNames.ParameterPathFailure, key);
+        return Paths.Resolve(expression, input, context, ErrorNames.Runtime, key);
     }
 
     /// <summary>

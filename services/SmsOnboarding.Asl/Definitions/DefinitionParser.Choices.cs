@@ -109,9 +109,10 @@ internal sealed partial class DefinitionParser
             return null;
         }
 
-        if (!JsonPath.IsValidPath(variable))
+        // AWS: "The values of Variable and path fields in a comparison must be valid reference paths."
+        if (!JsonPath.IsValidReferencePath(variable))
         {
-            Problem(pointer + "/Variable", stateName, "SCHEMA_VALIDATION_FAILED", "The value for the field 'Variable' must be a valid JSONPath");
+            Problem(pointer + "/Variable", stateName, "SCHEMA_VALIDATION_FAILED", "The value for the field 'Variable' must be a valid ReferencePath");
             return null;
         }
 
@@ -120,9 +121,9 @@ internal sealed partial class DefinitionParser
         var isPathForm = name.EndsWith("Path", StringComparison.Ordinal);
         if (isPathForm)
         {
-            if (!JsonValues.TryGetString(operand, out var path) || !JsonPath.IsValidPath(path))
+            if (!JsonValues.TryGetString(operand, out var path) || !JsonPath.IsValidReferencePath(path))
             {
-                Problem(operandPointer, stateName, "SCHEMA_VALIDATION_FAILED", $"The value for the field '{name}' must be a valid JSONPath");
+                Problem(operandPointer, stateName, "SCHEMA_VALIDATION_FAILED", $"The value for the field '{name}' must be a valid ReferencePath");
                 return null;
             }
 

@@ -8,7 +8,8 @@ namespace SmsOnboarding.Asl;
 
 /// <summary>
 /// The Step Functions intrinsic functions (JSONPath query language). Every failure is an
-/// <see cref="AslRuntimeException"/> with error States.IntrinsicFailure. Randomness and UUIDs are injected.
+/// <see cref="AslRuntimeException"/> with error States.Runtime (AWS: States.IntrinsicFailure is "reserved for future use;
+/// intrinsic function processing errors are reported with the States.Runtime error name"). Randomness and UUIDs are injected.
 /// </summary>
 public static class Intrinsics
 {
@@ -387,5 +388,5 @@ public static class Intrinsics
         return value;
     }
 
-    internal static AslRuntimeException Fail(string cause) => new(ErrorNames.IntrinsicFailure, cause);
+    internal static AslRuntimeException Fail(string cause) => new(ErrorNames.Runtime, cause);
 }
