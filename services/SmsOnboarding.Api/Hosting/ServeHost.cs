@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Http;
+using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Api.Tasks;
+
+namespace SmsOnboarding.Api.Hosting;
+
+/// <summary>
+/// The one local process: HTTP API, web UI and the AWS-compatible endpoints (engine and simulator) on
+/// 127.0.0.1:PORT. Stopping it stops the web host first, then the stack (which flushes the engine).
+/// </summary>
+public sealed class ServeHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ApiStack _stack;
+    private int _disposed;
+
+    private ServeHost(WebApplication app, ApiStack stack, Uri baseUri, UserDirectory users)
+    {
+        _app = app;
+        _stack = stack;
+        BaseUri = baseUri;
+        Users = users;
+    }
+
+    /// <summary>e.g. http://127.0.0.1:8080/</summary>
+    public Uri BaseUri { get; }
+
+    public UserDirectory Users { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ServeHost> StartAsync(ServeOptions options, ApiStack stack, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(stack);
+        var users = options.UsersFile is null ? UserDirectory.Demo() : UserDirectory.LoadFile(options.UsersFile);
+        Directory.CreateDirectory(options.DataDirectory);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        ConfigureLogging(builder, options);
+        ConfigureTelemetry(builder);
+        builder.Services.Configure<JsonOptions>(o => ApiJson.Apply(o.SerializerOptions));
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(users);
+        builder.Services.AddSingleton(stack.Time);
+        builder.Services.AddSingleton(stack.Runtime);
+        builder.Services.AddSingleton(stack.Tasks);
+        builder.Services.AddSingleton(stack.Facts);
+        builder.Services.AddSingleton<IOnboardingStore>(new SqliteOnboardingStore(Path.Combine(options.DataDirectory, "onboardings.db")));
+        builder.Services.AddSingleton<OnboardingService>();
+        builder.Services.AddSingleton<TaskService>();
+
+        var app = builder.Build();
+        app.UseAwsProtocolRouting(stack.AwsSimulator, stack.StepFunctionsEndpoint);
+        app.MapOpenApi();
+        app.MapGet("/healthz", () => Results.Json(new { status = "ok" })).WithTags("Health").WithSummary("Liveness");
+        app.MapEmbeddedUi();
+
+        var auth = new BearerAuthentication(users);
+        var api = app.MapGroup("/api").AddEndpointFilter(auth);
+        OnboardingEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        DashboardEndpoints.Map(api);
+        var sim = app.MapGroup("/sim").AddEndpointFilter(auth);
+        if (stack.Simulator is not null)
+        {
+            SimEndpoints.Map(sim, stack.Simulator);
+        }
+        else
+        {
+            SimEndpoints.MapUnavailable(sim);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ServeHost(app, stack, new Uri(address + "/"), users);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_stack.Shutdown is not null)
+        {
+            await _stack.Shutdown().ConfigureAwait(false);
+        }
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, ServeOptions options)
+    {
+        builder.Logging.ClearProviders();
+        if (!options.ConsoleLogging)
+        {
+            return;
+        }
+        if (options.LogFormat == LogFormat.Json)
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    }
+
+    // Traces and metrics are always collected (cheap); they leave the process only when an OTLP endpoint is set.
+    private static void ConfigureTelemetry(WebApplicationBuilder builder)
+    {
+        var otlp = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t =>
+            {
+                t.AddSource(OnboardingService.Activity.Name, "Microsoft.AspNetCore");
+                if (otlp)
+                {
+                    t.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(OnboardingService.Meter.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+    }
+}

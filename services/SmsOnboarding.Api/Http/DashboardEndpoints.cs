@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Domain.Lifecycle;
+
+namespace SmsOnboarding.Api.Http;
+
+internal static class DashboardEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me", (HttpContext http) =>
+        {
+            var caller = BearerAuthentication.Caller(http);
+            return Results.Json(new { name = caller.Name, roles = caller.Roles.Order(StringComparer.Ordinal) }, ApiJson.Options);
+        }).WithTags("Health").WithSummary("Who the token belongs to");
+
+        api.MapGet("/workflow", (OnboardingService service) =>
+            Results.Json(new { startAt = service.Map.StartAt, states = service.Map.States }, ApiJson.Options))
+            .WithTags("Onboardings").WithSummary("States of the state machine (for the diagram), each with its role");
+
+        api.MapGet("/dashboard", async (HttpContext http, OnboardingService service, TimeProvider time, int? stuckMinutes, CancellationToken ct) =>
+        {
+            var caller = BearerAuthentication.Caller(http);
+            if (!caller.Is(Roles.Ops))
+            {
+                return ApiResults.Forbidden("The ops dashboard is for ops.");
+            }
+            var threshold = TimeSpan.FromMinutes(stuckMinutes ?? 60);
+            var all = new List<OnboardingSummary>();
+            for (var offset = 0; ; offset += OnboardingService.MaxPageSize)
+            {
+                var page = (await service.ListAsync(caller, null, null, null, offset, OnboardingService.MaxPageSize, ct).ConfigureAwait(false)).Value!;
+                all.AddRange(page.Items);
+                if (all.Count >= page.Total || page.Items.Count == 0)
+                {
+                    break;
+                }
+            }
+            var counts = Enum.GetValues<OnboardingStatus>().ToDictionary(s => s.ToWire(), s => all.Count(o => o.Status == s));
+            var now = time.GetUtcNow();
+            var stuck = new List<object>();
+            foreach (var o in all.Where(o => o.Status is not (OnboardingStatus.Completed or OnboardingStatus.Cancelled or OnboardingStatus.Failed)))
+            {
+                var detail = (await service.GetAsync(caller, o.Id, ct).ConfigureAwait(false)).Value;
+                if (detail?.InCurrentStepSince is { } since && now - since > threshold)
+                {
+                    stuck.Add(new { o.Id, o.Pool, o.Team, state = detail.CurrentStep, since, minutes = (int)(now - since).TotalMinutes });
+                }
+            }
+            var failures = all.Where(o => o.Status == OnboardingStatus.Failed).Select(o => new { o.Id, o.Pool, o.Team, cause = o.Failure });
+            return Results.Json(new { counts, stuckMinutes = (int)threshold.TotalMinutes, stuck, failures }, ApiJson.Options);
+        }).WithTags("Onboardings").WithSummary("Counts by status, onboardings stuck in one state too long, failures with cause (ops)");
+    }
+}

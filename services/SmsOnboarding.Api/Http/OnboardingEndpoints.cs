@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Onboardings;
+
+namespace SmsOnboarding.Api.Http;
+
+internal static class OnboardingEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/onboardings").WithTags("Onboardings");
+
+        group.MapPost("/", async (HttpContext http, OnboardingService service, bool? dryRun, CancellationToken ct) =>
+        {
+            var (body, error) = await ReadJsonAsync(http, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+            if (dryRun == true)
+            {
+                return Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
+            }
+            return (await service.SubmitAsync(BearerAuthentication.Caller(http), body, ct).ConfigureAwait(false)).ToResult();
+        }).WithSummary("Validate and start an onboarding (idempotent by requestId); ?dryRun=true only validates and plans");
+
+        group.MapPost("/validate", async (HttpContext http, OnboardingService service, CancellationToken ct) =>
+        {
+            var (body, error) = await ReadJsonAsync(http, ct).ConfigureAwait(false);
+            return error ?? Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
+        }).WithSummary("Every validation problem and, when valid, the dry-run plan");
+
+        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, int? offset, int? limit, CancellationToken ct) =>
+            (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, offset, limit, ct).ConfigureAwait(false)).ToResult())
+            .WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool; page with offset/limit");
+
+        group.MapGet("/{id}", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
+            (await service.GetAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())
+            .WithSummary("Status, current step, plan and timeline");
+
+        group.MapGet("/{id}/history", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
+            (await service.HistoryAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())
+            .WithSummary("Raw execution history events");
+
+        group.MapPost("/{id}/cancel", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
+            (await service.CancelAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())
+            .WithSummary("Stop the execution (ops, or the requester for their own)");
+
+        group.MapPost("/{id}/redrive", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
+            (await service.RedriveAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())
+            .WithSummary("Resume a failed execution from where it failed (ops)");
+    }
+
+    internal static async Task<(JsonNode? Body, IResult? Error)> ReadJsonAsync(HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            return (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct).ConfigureAwait(false), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, ApiResults.Error(400, "invalidJson", $"The body is not valid JSON: {e.Message}"));
+        }
+    }
+}

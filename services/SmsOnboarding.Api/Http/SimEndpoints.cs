@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Domain.Phones;
+using SmsOnboarding.Simulator.Scenarios;
+
+namespace SmsOnboarding.Api.Http;
+
+internal static class SimEndpoints
+{
+    /// <summary>Simulator-mode endpoints; phones carry OTPs, so only approvers and ops read them.</summary>
+    public static void Map(RouteGroupBuilder sim, ISimulatorControl control)
+    {
+        sim.WithTags("Sim");
+
+        sim.MapGet("/phones", (HttpContext http) =>
+            Refuse(http, Roles.Approver, Roles.Ops) ?? Results.Json(control.Phones(), ApiJson.Options))
+            .WithSummary("Phones that were sent an SMS, most recent first");
+
+        sim.MapGet("/phones/{e164}/messages", (HttpContext http, string e164) =>
+        {
+            if (Refuse(http, Roles.Approver, Roles.Ops) is { } refused)
+            {
+                return refused;
+            }
+            if (!E164.TryNormalize(e164, out var number, out var problem))
+            {
+                return ApiResults.Error(400, "invalidPhone", $"'{e164}' is not a phone number: {problem}");
+            }
+            return Results.Json(control.MessagesTo(number).Select(m => new { m.From, m.Body, m.SentAt }), ApiJson.Options);
+        }).WithSummary("SMS received by a simulated handset, oldest first: [{from, body, sentAt}]");
+
+        sim.MapPost("/clock/advance", async (HttpContext http, CancellationToken ct) =>
+        {
+            if (Refuse(http, Roles.Ops, Roles.Approver) is { } refused)
+            {
+                return refused;
+            }
+            var (body, error) = await OnboardingEndpoints.ReadJsonAsync(http, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+            double seconds;
+            try
+            {
+                seconds = body?["seconds"]?.GetValue<double>() ?? -1;
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
+            {
+                seconds = -1;
+            }
+            if (seconds is <= 0 or > 366 * 86400)
+            {
+                return ApiResults.Error(400, "invalidInput", "Body must be {\"seconds\": N} with 0 < N <= 31622400.");
+            }
+            if (!control.TryAdvance(TimeSpan.FromSeconds(seconds)))
+            {
+                return ApiResults.Error(409, "clockNotSkippable", "serve runs on wall-clock time; start it with --clock skip to advance time.");
+            }
+            return Results.Json(new { now = control.Now }, ApiJson.Options);
+        }).WithSummary("Move the simulated clock forward: {\"seconds\": N}");
+
+        sim.MapGet("/scenario", (HttpContext http) =>
+            Refuse(http, Roles.Ops) ?? Results.Text(control.ScenarioJson(), "application/json"))
+            .WithSummary("The simulator scenario in effect");
+
+        sim.MapPut("/scenario", async (HttpContext http, CancellationToken ct) =>
+        {
+            if (Refuse(http, Roles.Ops) is { } refused)
+            {
+                return refused;
+            }
+            using var reader = new StreamReader(http.Request.Body);
+            var json = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+            try
+            {
+                control.ReplaceScenario(json);
+            }
+            catch (ScenarioException e)
+            {
+                return ApiResults.Error(400, "invalidScenario", e.Message, [new { field = e.Field }]);
+            }
+            return Results.Text(control.ScenarioJson(), "application/json");
+        }).WithSummary("Replace the scenario rules for everything decided from now on");
+    }
+
+    public static void MapUnavailable(RouteGroupBuilder sim) =>
+        sim.MapMethods("/{**rest}", ["GET", "POST", "PUT"], () =>
+            ApiResults.Error(404, "notSimulated", "serve runs against real AWS (--aws real): there is no simulator."));
+
+    private static IResult? Refuse(HttpContext http, params string[] roles)
+    {
+        var caller = BearerAuthentication.Caller(http);
+        return roles.Any(caller.Is) ? null : ApiResults.Forbidden($"{caller.Name} needs the role {string.Join(" or ", roles)} for this.");
+    }
+}

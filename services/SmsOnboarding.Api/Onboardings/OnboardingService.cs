@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Domain.Lifecycle;
+using SmsOnboarding.Domain.Planning;
+using SmsOnboarding.Domain.Requests;
+
+namespace SmsOnboarding.Api.Onboardings;
+
+/// <summary>
+/// Use cases of onboardings: validate and plan, submit (idempotent by request id), list, show, history,
+/// cancel and redrive, each with the authorization rules of the product (requesters see their own, ops all).
+/// </summary>
+public sealed class OnboardingService(
+    IOnboardingStore store,
+    IOnboardingRuntime runtime,
+    IFactsProbe facts,
+    TimeProvider time,
+    ILogger<OnboardingService> logger)
+{
+    public const int MaxPageSize = 200;
+    public static readonly ActivitySource Activity = new("SmsOnboarding.Api");
+    public static readonly Meter Meter = new("SmsOnboarding.Api");
+    private static readonly Counter<long> Submitted = Meter.CreateCounter<long>("smsonboarding.onboardings.submitted");
+
+    private readonly Lazy<WorkflowMap> _map = new(() => WorkflowMap.Parse(runtime.DefinitionJson));
+
+    public WorkflowMap Map => _map.Value;
+
+    public async Task<DryRunAnswer> DryRunAsync(JsonNode? body, CancellationToken cancellationToken)
+    {
+        var result = OnboardingRequestValidator.Validate(body);
+        if (!result.IsValid)
+        {
+            return new DryRunAnswer(false, [.. result.Problems], null);
+        }
+        var observed = await facts.ObserveAsync(result.Request!, cancellationToken).ConfigureAwait(false);
+        return new DryRunAnswer(true, [], OnboardingPlanner.Plan(result.Request!, observed));
+    }
+
+    public async Task<Outcome<SubmitAnswer>> SubmitAsync(ApiUser caller, JsonNode? body, CancellationToken cancellationToken)
+    {
+        using var activity = Activity.StartActivity("onboarding.submit");
+        if (!caller.Is(Roles.Requester) && !caller.Is(Roles.Ops))
+        {
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", $"{caller.Name} is not a requester: only requesters (and ops) submit onboardings.");
+        }
+        var result = OnboardingRequestValidator.Validate(body);
+        if (!result.IsValid)
+        {
+            return Outcome<SubmitAnswer>.Fail(400, "invalidRequest",
+                $"The request has {result.Problems.Count} problem(s); fix every one listed in 'problems'.", [.. result.Problems]);
+        }
+        var request = result.Request!;
+        if (!caller.Is(Roles.Ops) && !string.Equals(request.Requester, caller.Name, StringComparison.Ordinal))
+        {
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden",
+                $"requester is '{request.Requester}' but you are '{caller.Name}': requesters submit only in their own name.");
+        }
+
+        var observed = await facts.ObserveAsync(request, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var json = OnboardingJson.Serialize(request);
+        var candidate = new OnboardingRecord(
+            Id: NewId(), RequestId: request.RequestId, Requester: request.Requester, Approvers: request.Approvers,
+            Team: request.Team, Pool: request.UserPoolId, Status: OnboardingStatus.Submitted, ExecutionArn: null,
+            Plan: OnboardingPlanner.Plan(request, observed), RequestJson: json, CreatedAt: now, UpdatedAt: now);
+        var (record, created) = request.RequestId is null
+            ? (await store.AddAsync(candidate with { RequestId = null }, cancellationToken).ConfigureAwait(false))
+            : await store.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
+        if (!created && !string.Equals(record.RequestJson, json, StringComparison.Ordinal))
+        {
+            return Outcome<SubmitAnswer>.Fail(409, "requestIdConflict",
+                $"requestId '{request.RequestId}' was already used for a different request (onboarding {record.Id}); use a new requestId.");
+        }
+        if (!created && record.ExecutionArn is not null)
+        {
+            return Outcome<SubmitAnswer>.Success(new SubmitAnswer(record.Id, record.Status, record.RequestId, Created: false), 202);
+        }
+
+        // New, or a replay of a submit whose start did not get through: (re)start. Starting is idempotent by name.
+        try
+        {
+            var arn = await runtime.StartAsync(record.Id, json, cancellationToken).ConfigureAwait(false);
+            await store.UpdateAsync(record.Id, OnboardingStatus.Running, arn, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            Submitted.Add(1, new KeyValuePair<string, object?>("team", record.Team));
+            logger.LogInformation("Onboarding {OnboardingId} for pool {Pool} started by {Requester} as {ExecutionArn}", record.Id, record.Pool, caller.Name, arn);
+            return Outcome<SubmitAnswer>.Success(new SubmitAnswer(record.Id, OnboardingStatus.Running, record.RequestId, created), 202);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Onboarding {OnboardingId} was stored but its execution did not start", record.Id);
+            return Outcome<SubmitAnswer>.Fail(503, "startFailed",
+                $"Onboarding {record.Id} is stored but the workflow did not start ({e.Message}); submit the same body again to retry.");
+        }
+    }
+
+    public async Task<Outcome<OnboardingListAnswer>> ListAsync(ApiUser caller, string? status, string? team, string? pool, int? offset, int? limit, CancellationToken cancellationToken)
+    {
+        OnboardingStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!OnboardingStatusNames.TryParse(status, out var parsed))
+            {
+                return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery",
+                    $"status '{status}' is not one of submitted, running, waitingOnAws, waitingOnPeople, finalizing, completed, failed, cancelled.");
+            }
+            wanted = parsed;
+        }
+        var take = limit ?? 50;
+        var skip = offset ?? 0;
+        if (take is < 1 or > MaxPageSize || skip < 0)
+        {
+            return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", $"limit must be 1..{MaxPageSize} and offset >= 0.");
+        }
+        await RefreshActiveAsync(cancellationToken).ConfigureAwait(false);
+        var requester = caller.Is(Roles.Ops) || caller.Is(Roles.Approver) ? null : caller.Name;
+        var page = await store.QueryAsync(new OnboardingQuery(wanted, team, pool, requester, skip, take), cancellationToken).ConfigureAwait(false);
+        var items = page.Items.Select(r => new OnboardingSummary(r.Id, r.RequestId, r.Requester, r.Team, r.Pool, r.Status, r.ExecutionArn, r.CreatedAt, r.UpdatedAt, r.Failure)).ToList();
+        return Outcome<OnboardingListAnswer>.Success(new OnboardingListAnswer(items, page.Total, skip, take));
+    }
+
+    public async Task<Outcome<OnboardingDetail>> GetAsync(ApiUser caller, string id, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (!found.Ok)
+        {
+            return found.As<OnboardingDetail>();
+        }
+        var record = found.Value!;
+        if (record.ExecutionArn is null)
+        {
+            return Outcome<OnboardingDetail>.Success(Detail(record, record.Status, [], [], null));
+        }
+        var execution = await runtime.DescribeAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        var history = await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        var current = ExecutionProgress.CurrentStates(history);
+        var status = await RefreshAsync(record, execution, current, cancellationToken).ConfigureAwait(false);
+        return Outcome<OnboardingDetail>.Success(Detail(record, status, current, ExecutionProgress.Timeline(history, execution), execution));
+    }
+
+    public async Task<Outcome<HistoryAnswer>> HistoryAsync(ApiUser caller, string id, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (!found.Ok)
+        {
+            return found.As<HistoryAnswer>();
+        }
+        var record = found.Value!;
+        var events = record.ExecutionArn is null ? [] : await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        return Outcome<HistoryAnswer>.Success(new HistoryAnswer(record.Id, record.ExecutionArn, events));
+    }
+
+    /// <summary>Ops cancel anything; a requester may withdraw their own onboarding.</summary>
+    public async Task<Outcome<SubmitAnswer>> CancelAsync(ApiUser caller, string id, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (!found.Ok)
+        {
+            return found.As<SubmitAnswer>();
+        }
+        var record = found.Value!;
+        if (!caller.Is(Roles.Ops) && record.Requester != caller.Name)
+        {
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", $"Only ops or the requester ({record.Requester}) may cancel onboarding {id}.");
+        }
+        var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (fresh.Value!.Status is OnboardingStatus.Completed or OnboardingStatus.Cancelled or OnboardingStatus.Failed)
+        {
+            return Outcome<SubmitAnswer>.Fail(409, "notRunning", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: only running onboardings can be cancelled.");
+        }
+        if (record.ExecutionArn is not null)
+        {
+            try
+            {
+                await runtime.StopAsync(record.ExecutionArn, $"cancelled by {caller.Name}", cancellationToken).ConfigureAwait(false);
+            }
+            catch (RuntimeConflictException e)
+            {
+                return Outcome<SubmitAnswer>.Fail(409, "notRunning", e.Message);
+            }
+        }
+        await store.UpdateAsync(id, OnboardingStatus.Cancelled, null, $"cancelled by {caller.Name}", time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Onboarding {OnboardingId} cancelled by {Actor}", id, caller.Name);
+        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, OnboardingStatus.Cancelled, record.RequestId, false));
+    }
+
+    public async Task<Outcome<SubmitAnswer>> RedriveAsync(ApiUser caller, string id, CancellationToken cancellationToken)
+    {
+        if (!caller.Is(Roles.Ops))
+        {
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", "Only ops may redrive an onboarding.");
+        }
+        var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (!fresh.Ok)
+        {
+            return fresh.As<SubmitAnswer>();
+        }
+        if (fresh.Value!.Status != OnboardingStatus.Failed || fresh.Value.ExecutionArn is null)
+        {
+            return Outcome<SubmitAnswer>.Fail(409, "notFailed", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: only failed onboardings can be redriven.");
+        }
+        try
+        {
+            await runtime.RedriveAsync(fresh.Value.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuntimeConflictException e)
+        {
+            return Outcome<SubmitAnswer>.Fail(409, "notRedrivable", e.Message);
+        }
+        await store.UpdateAsync(id, OnboardingStatus.Running, null, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Onboarding {OnboardingId} redriven by {Actor}", id, caller.Name);
+        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, OnboardingStatus.Running, fresh.Value.RequestId, false));
+    }
+
+    /// <summary>The record, if the caller may see it (approvers see what they may act on: everything).</summary>
+    public async Task<Outcome<OnboardingRecord>> FindVisibleAsync(ApiUser caller, string id, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return Outcome<OnboardingRecord>.Fail(404, "notFound", $"There is no onboarding '{id}'.");
+        }
+        if (!caller.Is(Roles.Ops) && !caller.Is(Roles.Approver) && record.Requester != caller.Name)
+        {
+            return Outcome<OnboardingRecord>.Fail(403, "forbidden", $"Onboarding {id} belongs to {record.Requester}: requesters see only their own onboardings.");
+        }
+        return Outcome<OnboardingRecord>.Success(record);
+    }
+
+    public Task<OnboardingRecord?> RecordAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    private async Task RefreshActiveAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in await store.ActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (record.ExecutionArn is null)
+            {
+                continue;
+            }
+            var execution = await runtime.DescribeAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            var current = execution?.State == ExecutionState.Running
+                ? ExecutionProgress.CurrentStates(await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false))
+                : [];
+            await RefreshAsync(record, execution, current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<OnboardingStatus> RefreshAsync(OnboardingRecord record, ExecutionSnapshot? execution, IReadOnlyList<string> current, CancellationToken cancellationToken)
+    {
+        var status = ExecutionProgress.Status(execution, current, Map);
+        var failure = execution is { State: ExecutionState.Failed or ExecutionState.TimedOut or ExecutionState.Aborted }
+            ? $"{execution.Error}: {execution.Cause}".Trim(' ', ':')
+            : null;
+        if (status != record.Status || failure != record.Failure)
+        {
+            await store.UpdateAsync(record.Id, status, null, failure ?? (status == OnboardingStatus.Cancelled ? record.Failure : null), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        return status;
+    }
+
+    private OnboardingDetail Detail(OnboardingRecord record, OnboardingStatus status, IReadOnlyList<string> current, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? execution)
+    {
+        var step = CurrentStep(current);
+        var since = step is null ? (DateTimeOffset?)null : timeline.LastOrDefault(t => t.State == step && t.ExitedAt is null)?.EnteredAt;
+        var failure = execution is { State: ExecutionState.Failed or ExecutionState.TimedOut or ExecutionState.Aborted }
+            ? new FailureView(execution.Error, execution.Cause)
+            : record.Failure is null ? null : new FailureView(null, record.Failure);
+        return new OnboardingDetail(record.Id, record.RequestId, record.Requester, record.Approvers, record.Team, record.Pool, status,
+            step, current, since, record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson));
+    }
+
+    // The innermost open state says most: prefer a human wait, then the deepest (non-container) state.
+    private string? CurrentStep(IReadOnlyList<string> current)
+    {
+        var leaves = current.Where(name => Map.States.FirstOrDefault(s => s.Name == name)?.Type is not ("Parallel" or "Map")).ToList();
+        return leaves.FirstOrDefault(n => Map.RoleOf(n) == StateRole.WaitingOnPeople) ?? leaves.LastOrDefault() ?? current.LastOrDefault();
+    }
+
+    private static string NewId() => "onb-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

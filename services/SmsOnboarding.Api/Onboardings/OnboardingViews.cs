@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using SmsOnboarding.Domain.Lifecycle;
+using SmsOnboarding.Domain.Planning;
+
+namespace SmsOnboarding.Api.Onboardings;
+
+public sealed record SubmitAnswer(string Id, OnboardingStatus Status, string? RequestId, bool Created);
+
+public sealed record DryRunAnswer(bool Valid, IReadOnlyList<object> Problems, OnboardingPlan? Plan);
+
+public sealed record OnboardingSummary(
+    string Id, string? RequestId, string Requester, string Team, string Pool, OnboardingStatus Status,
+    string? ExecutionArn, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Failure);
+
+public sealed record OnboardingListAnswer(IReadOnlyList<OnboardingSummary> Items, int Total, int Offset, int Limit);
+
+public sealed record FailureView(string? Error, string? Cause);
+
+public sealed record OnboardingDetail(
+    string Id,
+    string? RequestId,
+    string Requester,
+    IReadOnlyList<string> Approvers,
+    string Team,
+    string Pool,
+    OnboardingStatus Status,
+    string? CurrentStep,
+    IReadOnlyList<string> CurrentStates,
+    DateTimeOffset? InCurrentStepSince,
+    string? ExecutionArn,
+    OnboardingPlan Plan,
+    IReadOnlyList<TimelineEntry> Timeline,
+    FailureView? Failure,
+    DateTimeOffset CreatedAt,
+    JsonNode? Request);
+
+public sealed record HistoryAnswer(string Id, string? ExecutionArn, IReadOnlyList<ExecutionEvent> Events);

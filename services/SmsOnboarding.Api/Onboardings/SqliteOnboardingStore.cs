@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SmsOnboarding.Domain.Lifecycle;
+using SmsOnboarding.Domain.Planning;
+
+namespace SmsOnboarding.Api.Onboardings;
+
+/// <summary>Onboarding records in <c>onboardings.db</c> of the data folder (WAL, one connection per call).</summary>
+public sealed class SqliteOnboardingStore : IOnboardingStore
+{
+    private readonly string _connectionString;
+
+    public SqliteOnboardingStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode=WAL;
+            CREATE TABLE IF NOT EXISTS onboardings (
+                id TEXT PRIMARY KEY,
+                request_id TEXT UNIQUE,
+                requester TEXT NOT NULL,
+                approvers TEXT NOT NULL,
+                team TEXT NOT NULL,
+                pool TEXT NOT NULL,
+                status TEXT NOT NULL,
+                execution_arn TEXT,
+                plan TEXT NOT NULL,
+                request TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                failure TEXT);
+            CREATE INDEX IF NOT EXISTS onboardings_created ON onboardings(created_at);
+            """);
+    }
+
+    public async Task<(OnboardingRecord Record, bool Created)> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = Open();
+        await using var insert = connection.CreateCommand();
+        // The unique request id makes concurrent duplicate submits collapse onto one row.
+        insert.CommandText = """
+            INSERT INTO onboardings (id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure)
+            VALUES ($id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure)
+            ON CONFLICT(request_id) DO NOTHING
+            """;
+        insert.Parameters.AddWithValue("$id", record.Id);
+        insert.Parameters.AddWithValue("$rid", (object?)record.RequestId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$requester", record.Requester);
+        insert.Parameters.AddWithValue("$approvers", JsonSerializer.Serialize(record.Approvers));
+        insert.Parameters.AddWithValue("$team", record.Team);
+        insert.Parameters.AddWithValue("$pool", record.Pool);
+        insert.Parameters.AddWithValue("$status", record.Status.ToWire());
+        insert.Parameters.AddWithValue("$arn", (object?)record.ExecutionArn ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$plan", JsonSerializer.Serialize(record.Plan, ApiJson.Options));
+        insert.Parameters.AddWithValue("$request", record.RequestJson);
+        insert.Parameters.AddWithValue("$created", Time(record.CreatedAt));
+        insert.Parameters.AddWithValue("$updated", Time(record.UpdatedAt));
+        insert.Parameters.AddWithValue("$failure", (object?)record.Failure ?? DBNull.Value);
+        var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (inserted)
+        {
+            return (record, true);
+        }
+        var existing = await SelectAsync(connection, "request_id = $key", record.RequestId!, cancellationToken).ConfigureAwait(false);
+        return (existing ?? throw new InvalidOperationException("request id conflict without a row"), false);
+    }
+
+    public async Task<OnboardingRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        return await SelectAsync(connection, "id = $key", id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OnboardingPage> QueryAsync(OnboardingQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = Open();
+        var where = new List<string>();
+        await using var select = connection.CreateCommand();
+        if (query.Status is { } status)
+        {
+            where.Add("status = $status");
+            select.Parameters.AddWithValue("$status", status.ToWire());
+        }
+        if (query.Team is { } team)
+        {
+            where.Add("team = $team");
+            select.Parameters.AddWithValue("$team", team);
+        }
+        if (query.Pool is { } pool)
+        {
+            where.Add("pool = $pool");
+            select.Parameters.AddWithValue("$pool", pool);
+        }
+        if (query.Requester is { } requester)
+        {
+            where.Add("requester = $requester");
+            select.Parameters.AddWithValue("$requester", requester);
+        }
+        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        select.CommandText = $"SELECT COUNT(*) FROM onboardings{filter}";
+        var total = Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        select.CommandText = $"SELECT {Columns} FROM onboardings{filter} ORDER BY created_at DESC, id LIMIT $limit OFFSET $offset";
+        select.Parameters.AddWithValue("$limit", query.Limit);
+        select.Parameters.AddWithValue("$offset", query.Offset);
+        var items = new List<OnboardingRecord>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(Read(reader));
+        }
+        return new OnboardingPage(items, total);
+    }
+
+    public async Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM onboardings WHERE status NOT IN ('completed', 'cancelled')";
+        var items = new List<OnboardingRecord>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(Read(reader));
+        }
+        return items;
+    }
+
+    public async Task UpdateAsync(string id, OnboardingStatus status, string? executionArn, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE onboardings SET status = $status, execution_arn = COALESCE($arn, execution_arn), failure = $failure, updated_at = $at
+            WHERE id = $id
+            """;
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$status", status.ToWire());
+        update.Parameters.AddWithValue("$arn", (object?)executionArn ?? DBNull.Value);
+        update.Parameters.AddWithValue("$failure", (object?)failure ?? DBNull.Value);
+        update.Parameters.AddWithValue("$at", Time(at));
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure";
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout=5000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<OnboardingRecord?> SelectAsync(SqliteConnection connection, string where, string key, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM onboardings WHERE {where}";
+        select.Parameters.AddWithValue("$key", key);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    private static OnboardingRecord Read(SqliteDataReader r)
+    {
+        OnboardingStatusNames.TryParse(r.GetString(6), out var status);
+        return new OnboardingRecord(
+            Id: r.GetString(0),
+            RequestId: r.IsDBNull(1) ? null : r.GetString(1),
+            Requester: r.GetString(2),
+            Approvers: JsonSerializer.Deserialize<string[]>(r.GetString(3)) ?? [],
+            Team: r.GetString(4),
+            Pool: r.GetString(5),
+            Status: status,
+            ExecutionArn: r.IsDBNull(7) ? null : r.GetString(7),
+            Plan: JsonSerializer.Deserialize<OnboardingPlan>(r.GetString(8), ApiJson.Options)!,
+            RequestJson: r.GetString(9),
+            CreatedAt: DateTimeOffset.Parse(r.GetString(10), CultureInfo.InvariantCulture),
+            UpdatedAt: DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture),
+            Failure: r.IsDBNull(12) ? null : r.GetString(12));
+    }
+
+    // Round-trip format with a fixed offset sorts lexically in time order.
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'+00:00'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,22 @@
+using SmsOnboarding.Simulator.State;
+
+namespace SmsOnboarding.Api.Simulation;
+
+/// <summary>What the API may do to the simulated AWS account and its clock (absent with <c>--aws real</c>).</summary>
+public interface ISimulatorControl
+{
+    IReadOnlyList<PhoneMessage> MessagesTo(string e164);
+
+    /// <summary>Phones that received at least one SMS attempt, most recent first.</summary>
+    IReadOnlyList<string> Phones();
+
+    /// <summary>Moves the skipping clock forward; false when the clock is wall time.</summary>
+    bool TryAdvance(TimeSpan by);
+
+    DateTimeOffset Now { get; }
+
+    string ScenarioJson();
+
+    /// <summary>Replaces the scenario rules; throws ScenarioException with the offending field.</summary>
+    void ReplaceScenario(string json);
+}

@@ -1,0 +1,35 @@
+using SmsOnboarding.Simulator;
+using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Simulator.State;
+
+namespace SmsOnboarding.Api.Simulation;
+
+/// <summary>
+/// The simulated account as the API sees it; <paramref name="advance"/> moves the shared skipping clock
+/// (null when serve runs on wall time).
+/// </summary>
+public sealed class SimulatedAccountControl(SimulatedAccount account, Action<TimeSpan>? advance) : ISimulatorControl
+{
+    public SimulatedAccount Account => account;
+
+    public DateTimeOffset Now => account.Time.GetUtcNow();
+
+    public IReadOnlyList<PhoneMessage> MessagesTo(string e164) => account.MessagesTo(e164);
+
+    public IReadOnlyList<string> Phones() =>
+        account.DeliveryLog().Reverse().Select(d => d.To).Distinct(StringComparer.Ordinal).ToList();
+
+    public bool TryAdvance(TimeSpan by)
+    {
+        if (advance is null)
+        {
+            return false;
+        }
+        advance(by);
+        return true;
+    }
+
+    public string ScenarioJson() => ScenarioLoader.Serialize(account.Scenario);
+
+    public void ReplaceScenario(string json) => account.ReplaceScenario(ScenarioLoader.Parse(json));
+}

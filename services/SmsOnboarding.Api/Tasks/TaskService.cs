@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Onboardings;
+
+namespace SmsOnboarding.Api.Tasks;
+
+public sealed record TaskView(
+    string Id, string Kind, string OnboardingId, string? Pool, string? Requester, string? MaskedPhone,
+    string Prompt, DateTimeOffset ExpiresAt, bool CanComplete);
+
+public sealed record TaskAnswer(string Id, string Result, string Message);
+
+/// <summary>
+/// The approver inbox with the product's rules: only approvers complete or reject, never on their own
+/// request, and only when the request names them as an approver (or names none).
+/// </summary>
+public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, ILogger<TaskService> logger)
+{
+    public async Task<IReadOnlyList<TaskView>> ListAsync(ApiUser caller, CancellationToken cancellationToken)
+    {
+        var views = new List<TaskView>();
+        foreach (var task in await desk.PendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var record = await onboardings.RecordAsync(task.OnboardingId, cancellationToken).ConfigureAwait(false);
+            var canComplete = Refusal(caller, record) is null;
+            var visible = caller.Is(Roles.Ops) || canComplete || (record is not null && record.Requester == caller.Name);
+            if (visible)
+            {
+                views.Add(new TaskView(task.Id, task.Kind, task.OnboardingId, record?.Pool, record?.Requester, task.MaskedPhone,
+                    task.Prompt, task.ExpiresAt, canComplete));
+            }
+        }
+        return views;
+    }
+
+    public async Task<Outcome<TaskAnswer>> CompleteAsync(ApiUser caller, string taskId, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var (task, refusal) = await AuthorizeAsync(caller, taskId, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var input = body ?? [];
+        var missing = task!.Kind switch
+        {
+            TaskKinds.VerificationCode when input["code"] is null => "{\"code\": \"123456\"}",
+            TaskKinds.FileSupportCase when input["caseId"] is null => "{\"caseId\": \"case-...\"}",
+            TaskKinds.SupportCaseDecision when input["approved"] is null => "{\"approved\": true, \"note\": \"...\"}",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            return Outcome<TaskAnswer>.Fail(400, "invalidInput", $"A {task.Kind} task is completed with {missing}.");
+        }
+        var outcome = await desk.CompleteAsync(taskId, input, caller.Name, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Task {TaskId} ({Kind}) of {OnboardingId} completed by {Actor}: {Outcome}", taskId, task.Kind, task.OnboardingId, caller.Name, outcome.Kind);
+        return Map(taskId, "completed", outcome);
+    }
+
+    public async Task<Outcome<TaskAnswer>> RejectAsync(ApiUser caller, string taskId, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var (task, refusal) = await AuthorizeAsync(caller, taskId, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var reason = (string?)body?["reason"];
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome<TaskAnswer>.Fail(400, "invalidInput", "Rejecting needs {\"reason\": \"...\"}: say why, it is recorded in the history.");
+        }
+        var outcome = await desk.RejectAsync(taskId, reason, caller.Name, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Task {TaskId} ({Kind}) of {OnboardingId} rejected by {Actor}", taskId, task!.Kind, task.OnboardingId, caller.Name);
+        return Map(taskId, "rejected", outcome);
+    }
+
+    private async Task<(PendingTask? Task, Outcome<TaskAnswer>? Refusal)> AuthorizeAsync(ApiUser caller, string taskId, CancellationToken cancellationToken)
+    {
+        var task = await desk.FindAsync(taskId, cancellationToken).ConfigureAwait(false);
+        if (task is null)
+        {
+            return (null, Outcome<TaskAnswer>.Fail(404, "notFound", $"There is no pending task '{taskId}' (it may be done or expired)."));
+        }
+        var record = await onboardings.RecordAsync(task.OnboardingId, cancellationToken).ConfigureAwait(false);
+        var refusal = Refusal(caller, record);
+        return refusal is null ? (task, null) : (task, Outcome<TaskAnswer>.Fail(403, "forbidden", refusal));
+    }
+
+    private static string? Refusal(ApiUser caller, OnboardingRecord? record)
+    {
+        if (!caller.Is(Roles.Approver))
+        {
+            return $"{caller.Name} is not an approver: only approvers complete or reject tasks.";
+        }
+        if (record is null)
+        {
+            return "The task belongs to an onboarding this API does not know.";
+        }
+        if (record.Requester == caller.Name)
+        {
+            return $"Onboarding {record.Id} is {caller.Name}'s own request: another approver must act on it.";
+        }
+        if (record.Approvers.Count > 0 && !record.Approvers.Contains(caller.Name, StringComparer.Ordinal))
+        {
+            return $"Onboarding {record.Id} names {string.Join(", ", record.Approvers)} as approver(s), not {caller.Name}.";
+        }
+        return null;
+    }
+
+    private static Outcome<TaskAnswer> Map(string taskId, string verb, TaskOutcome outcome) => outcome.Kind switch
+    {
+        TaskOutcomeKind.Done => Outcome<TaskAnswer>.Success(new TaskAnswer(taskId, verb, outcome.Message)),
+        TaskOutcomeKind.InvalidInput => Outcome<TaskAnswer>.Fail(400, "invalidInput", outcome.Message),
+        TaskOutcomeKind.AlreadyClosed => Outcome<TaskAnswer>.Fail(409, "taskClosed", outcome.Message),
+        _ => Outcome<TaskAnswer>.Fail(404, "notFound", outcome.Message),
+    };
+}
