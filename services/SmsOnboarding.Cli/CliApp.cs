@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RegionsCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(SimulatorCommand.Create());
         return root;
     }
 

@@ -30,6 +30,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The embedding program owns Ctrl-C/SIGTERM (e.g. System.CommandLine's cancellation), not this host.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         var app = builder.Build();
         var server = new SimulatorServer(account);
@@ -56,4 +58,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+}
+
+internal sealed class EmbeddedLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -14,10 +14,13 @@ internal sealed class Xml(XNamespace ns)
 
     public XElement Members(string name, IEnumerable<XElement> members) => E(name, members.Cast<object?>().ToArray());
 
+    /// <summary>An operation with an output shape: the result wrapper is always present (SDKs require it, even empty).</summary>
     public XElement Response(string action, string requestId, params object?[] result) =>
-        E(action + "Response",
-            result.Length == 0 ? null : E(action + "Result", result),
-            E("ResponseMetadata", E("RequestId", requestId)));
+        E(action + "Response", E(action + "Result", result), E("ResponseMetadata", E("RequestId", requestId)));
+
+    /// <summary>An operation without an output shape (e.g. IAM PutRolePolicy).</summary>
+    public XElement EmptyResponse(string action, string requestId) =>
+        E(action + "Response", E("ResponseMetadata", E("RequestId", requestId)));
 
     public static string Format(object value) => value switch
     {

@@ -19,6 +19,7 @@ public static partial class ScenarioLoader
         WriteIndented = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public static SimulatorScenario LoadFile(string path)

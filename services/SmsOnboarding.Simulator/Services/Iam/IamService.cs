@@ -29,7 +29,7 @@ internal sealed partial class IamService : IQueryService
                 var document = request.Required("PolicyDocument");
                 PolicyDocument.Validate(document);
                 role.AssumeRolePolicyDocument = document;
-                return Xml.Response(action, context.RequestId);
+                return Xml.EmptyResponse(action, context.RequestId);
             }
             case "PutRolePolicy":
             {
@@ -38,7 +38,7 @@ internal sealed partial class IamService : IQueryService
                 var document = request.Required("PolicyDocument");
                 PolicyDocument.Validate(document);
                 role.InlinePolicies[name] = document;
-                return Xml.Response(action, context.RequestId);
+                return Xml.EmptyResponse(action, context.RequestId);
             }
             case "GetRolePolicy":
             {
@@ -67,7 +67,7 @@ internal sealed partial class IamService : IQueryService
                 {
                     role.SetTag(key, value);
                 }
-                return Xml.Response(action, context.RequestId);
+                return Xml.EmptyResponse(action, context.RequestId);
             }
             default:
                 throw new AwsServiceException("InvalidAction", $"Could not find operation {action} for version 2010-05-08");
