@@ -1,0 +1,137 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.StepFunctions;
+using Constructs;
+using SmsOnboarding.Steps;
+using SmsOnboarding.Storage.DynamoDb;
+
+namespace SmsOnboarding.Infra.Workflow;
+
+/// <summary>
+/// One Lambda per StepCatalog entry, each with only its catalog grants, and the state machine from the ASL file
+/// with every placeholder bound: function ARNs, and settings as CloudFormation parameters (defaults from the
+/// catalog or <c>-c Name=value</c>) so intervals can change at deploy time without a new synth.
+/// </summary>
+public sealed class OnboardingWorkflow : Construct
+{
+    public const string ReminderTopicVariable = "SMS_ONBOARDING_REMINDER_TOPIC_ARN";
+
+    /// <summary>dotnet10 is not a constant in CDK 2.160; the managed runtime exists (Amazon Linux 2023).</summary>
+    public static readonly Runtime DotnetRuntime = new("dotnet10", RuntimeFamily.DOTNET_CORE);
+
+    public StateMachine StateMachine { get; }
+
+    public IReadOnlyDictionary<string, Function> Functions { get; }
+
+    public ManagedPolicy SmsRoleBoundary { get; }
+
+    public OnboardingWorkflow(Construct scope, string id, InfraOptions options, ITable table, ITopic reminders) : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(reminders);
+
+        // The name is fixed because StepCatalog's CreateRole grant requires exactly this boundary ARN.
+        SmsRoleBoundary = new ManagedPolicy(this, "SmsRoleBoundary", new ManagedPolicyProps
+        {
+            ManagedPolicyName = StepCatalog.SmsRoleBoundaryPolicyName,
+            Description = "Permissions boundary of every SMS role the workflow creates: SNS Publish only.",
+            Statements = [new PolicyStatement(new PolicyStatementProps { Effect = Effect.ALLOW, Actions = ["sns:Publish"], Resources = ["*"] })],
+        });
+
+        var code = Code.FromAsset(options.StepsPackage);
+        var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
+        var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var step in StepCatalog.All)
+        {
+            var function = StepFunction(step, code, table, reminders);
+            functions[step.Name] = function;
+            substitutions[step.FunctionArnPlaceholder] = function.FunctionArn;
+        }
+
+        Functions = functions;
+
+        foreach (var (name, value) in options.SettingDefaults)
+        {
+            var numeric = value.All(char.IsAsciiDigit) && value.Length > 0;
+            var parameter = new CfnParameter(Stack.Of(this), name, new CfnParameterProps
+            {
+                Type = "String",
+                Default = value,
+                Description = $"State machine setting {name} (ASL placeholder ${{{name}}}).",
+                AllowedPattern = numeric ? "^[0-9]+$" : null,
+            });
+            substitutions[name] = parameter.ValueAsString;
+        }
+
+        var logs = new LogGroup(this, "ExecutionLogs", new LogGroupProps
+        {
+            Retention = RetentionDays.THREE_MONTHS,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        StateMachine = new StateMachine(this, "StateMachine", new StateMachineProps
+        {
+            DefinitionBody = DefinitionBody.FromString(File.ReadAllText(options.DefinitionPath)),
+            DefinitionSubstitutions = substitutions,
+            StateMachineType = StateMachineType.STANDARD,
+            TracingEnabled = true,
+            // Execution data holds phone numbers and OTPs (personal data): log events, never payloads.
+            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = false },
+        });
+
+        foreach (var function in functions.Values)
+        {
+            function.GrantInvoke(StateMachine);
+        }
+    }
+
+    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders)
+    {
+        var role = new Role(this, step.Name + "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"SmsOnboarding step {step.Name}: only the calls that step makes.",
+        });
+        foreach (var statement in StepPolicies.For(step, table))
+        {
+            role.AddToPrincipalPolicy(statement);
+        }
+
+        if (step.Name == StepNames.RegisterHumanTask)
+        {
+            // Registering (and re-registering on each reminder) is where approvers get told.
+            reminders.GrantPublish(role);
+        }
+
+        var logs = new LogGroup(this, step.Name + "Logs", new LogGroupProps
+        {
+            Retention = RetentionDays.ONE_MONTH,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        logs.GrantWrite(role);
+
+        return new Function(this, step.Name, new FunctionProps
+        {
+            Description = $"SmsOnboarding step {step.Name}",
+            Runtime = DotnetRuntime,
+            Architecture = Architecture.ARM_64,
+            Handler = step.LambdaHandler,
+            Code = code,
+            MemorySize = 512,
+            Timeout = Duration.Seconds(60),
+            Role = role,
+            Tracing = Tracing.ACTIVE,
+            LogGroup = logs,
+            Environment = new Dictionary<string, string>
+            {
+                [OnboardingTableSchema.TableNameVariable] = table.TableName,
+                [ReminderTopicVariable] = reminders.TopicArn,
+            },
+        });
+    }
+}
