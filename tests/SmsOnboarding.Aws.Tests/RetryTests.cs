@@ -164,6 +164,25 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_execution_is_retried_only_when_named_because_the_name_makes_it_idempotent()
+    {
+        _server.Enqueue(
+            LoopbackServer.Status(500, """{"__type":"InternalFailure"}"""),
+            LoopbackServer.Status(500, """{"__type":"InternalFailure"}"""),
+            LoopbackServer.Status(200, """{"executionArn":"arn:aws:states:us-east-1:111122223333:execution:m:run-1","startDate":1700000000}"""));
+        using var sfn = new StepFunctions.AmazonStepFunctionsClient(Config);
+        const string machine = "arn:aws:states:us-east-1:111122223333:stateMachine:m";
+
+        await Assert.ThrowsAsync<AwsServiceException>(() =>
+            sfn.StartExecutionAsync(new StepFunctions.Model.StartExecutionRequest { StateMachineArn = machine }, _guard.Token));
+        var named = sfn.StartExecutionAsync(new StepFunctions.Model.StartExecutionRequest { StateMachineArn = machine, Name = "run-1" }, _guard.Token);
+        await AdvancePastNextBackoff();
+
+        Assert.EndsWith(":run-1", (await named).ExecutionArn, StringComparison.Ordinal);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Cancellation_during_backoff_stops_without_another_attempt()
     {
         _server.Enqueue(LoopbackServer.Status(500, """{"__type":"InternalErrorException","message":"boom"}"""));

@@ -25,6 +25,7 @@ public sealed partial class SigningTests : IAsyncLifetime
         { "SecurityToken", "eu-west-1", "eu-west-1/sts" },
         { "IdentityManagement", "eu-west-1", "us-east-1/iam" },
         { "AWSSupport", "cn-north-1", "cn-north-1/support" },
+        { "StepFunctions", "ap-south-1", "ap-south-1/states" },
     };
 
     [Theory]

@@ -34,7 +34,11 @@ SERVICES = [
     ("sts-2011-06-15.json", "SecurityToken", ["GetCallerIdentity"]),
     ("iam-2010-05-08.json", "IdentityManagement", [
         "CreateRole", "GetRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "TagRole"]),
+    # The Step Functions DTOs belong to the engine (StepFunctions/Model); only the client is generated here, for the
+    # operations their JSON context lists.
+    ("stepfunctions-2016-11-23.json", "StepFunctions", None),
 ]
+EXTERNAL_MODELS = {"StepFunctions"}
 
 # service -> (interface, client class, AwsService descriptor)
 CLIENTS = {
@@ -45,6 +49,7 @@ CLIENTS = {
     "PinpointSMSVoiceV2": ("IAmazonPinpointSMSVoiceV2", "AmazonPinpointSMSVoiceV2Client", "PinpointSmsVoiceV2"),
     "SecurityToken": ("IAmazonSecurityTokenService", "AmazonSecurityTokenServiceClient", "Sts"),
     "IdentityManagement": ("IAmazonIdentityManagementService", "AmazonIdentityManagementServiceClient", "Iam"),
+    "StepFunctions": ("IAmazonStepFunctions", "AmazonStepFunctionsClient", "StepFunctions"),
 }
 
 # Mutations that set a complete state, so repeating them changes nothing: safe to retry although they carry no token.
@@ -52,7 +57,13 @@ CLIENTS = {
 STATE_SETTING_OPERATIONS = {
     "SetSMSAttributes", "UpdateUserPool", "SetUserPoolMfaConfig", "PutRolePolicy", "UpdateAssumeRolePolicy", "TagRole",
     "PutRegistrationFieldValue",
+    # Step Functions: a task token is the idempotency key of SendTask* (one outcome per token; a repeat gets
+    # TaskTimedOut/InvalidToken, never a second effect); AWS documents CreateStateMachine/CreateActivity as idempotent.
+    "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "StopExecution", "CreateStateMachine", "CreateActivity",
 }
+
+# Idempotent only when the request carries its key: a named StartExecution returns the running execution again.
+IDEMPOTENT_WHEN = {"StartExecution": "request.Name is not null"}
 
 
 def is_idempotent(op):
@@ -358,12 +369,15 @@ class Gen:
         for op in self.ops:
             sig.append(f"    Task<{op}Response> {op}Async({op}Request request, CancellationToken cancellationToken = default);\n")
             ops_lines.append(f'        public static readonly AwsOperation {op} = new("{op}", Idempotent: {str(is_idempotent(op)).lower()});')
+            operation = f"Operations.{op}"
+            if op in IDEMPOTENT_WHEN:
+                operation = f"Operations.{op} with {{ Idempotent = {IDEMPOTENT_WHEN[op]} }}"
             if self.query:
-                call = (f"_invoker.InvokeQueryAsync(Operations.{op}, request, w => request.WriteQuery(w, string.Empty), "
+                call = (f"_invoker.InvokeQueryAsync({operation}, request, w => request.WriteQuery(w, string.Empty), "
                         f"{op}Response.ReadXml, cancellationToken)")
             else:
                 ctx = f"{self.service}JsonContext.Default"
-                call = (f"_invoker.InvokeJsonAsync(Operations.{op}, request, {ctx}.{op}Request, {ctx}.{op}Response, "
+                call = (f"_invoker.InvokeJsonAsync({operation}, request, {ctx}.{op}Request, {ctx}.{op}Response, "
                         f"cancellationToken)")
             impl.append(f"    public Task<{op}Response> {op}Async({op}Request request, CancellationToken cancellationToken = default)\n"
                         f"    {{\n        ArgumentNullException.ThrowIfNull(request);\n        return {call};\n    }}\n")
@@ -444,13 +458,29 @@ class Gen:
         return {"version": self.m.get("version"), "metadata": self.m["metadata"], "operations": ops, "shapes": shapes}
 
 
+def write_client(g, service):
+    iface, iface_src, cls, cls_src = g.emit_client()
+    open(os.path.join(PROJECT, service, iface + ".g.cs"), "w").write(iface_src)
+    open(os.path.join(PROJECT, service, cls + ".g.cs"), "w").write(cls_src)
+    if g.paginated():
+        open(os.path.join(PROJECT, service, iface[1:] + "Paginators.g.cs"), "w").write(g.emit_paginators())
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/aws-models"
     os.makedirs(TEST_MODELS, exist_ok=True)
     for file, service, ops in SERVICES:
         model = json.load(open(os.path.join(src, file)))
+        if ops is None:
+            context = open(os.path.join(PROJECT, service, "Model", f"{service}JsonContext.g.cs")).read()
+            ops = re.findall(r"typeof\((\w+)Request\)", context)
         g = Gen(model, service, ops)
         g.close()
+        if service in EXTERNAL_MODELS:
+            write_client(g, service)
+            json.dump(g.trimmed_model(), open(os.path.join(TEST_MODELS, file), "w"), indent=1, sort_keys=True)
+            print(f"{service}: client for {len(ops)} operations (models owned elsewhere)")
+            continue
         out = os.path.join(PROJECT, service, "Model")
         if os.path.isdir(out):
             shutil.rmtree(out)
@@ -462,11 +492,7 @@ def main():
         if not g.query:
             open(os.path.join(out, service + "JsonContext.g.cs"), "w").write(g.emit_json_context())
         open(os.path.join(PROJECT, service, service + "ErrorCodes.g.cs"), "w").write(g.emit_errors())
-        iface, iface_src, cls, cls_src = g.emit_client()
-        open(os.path.join(PROJECT, service, iface + ".g.cs"), "w").write(iface_src)
-        open(os.path.join(PROJECT, service, cls + ".g.cs"), "w").write(cls_src)
-        if g.paginated():
-            open(os.path.join(PROJECT, service, iface[1:] + "Paginators.g.cs"), "w").write(g.emit_paginators())
+        write_client(g, service)
         json.dump(g.trimmed_model(), open(os.path.join(TEST_MODELS, file), "w"), indent=1, sort_keys=True)
         print(f"{service}: {len(g.structs)} structures, {len(g.enums)} enums, {len(g.errors)} errors")
 

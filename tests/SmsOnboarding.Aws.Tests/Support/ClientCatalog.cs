@@ -16,6 +16,7 @@ public sealed record ClientEntry(string Folder, string ModelFile, Type ClientTyp
         new("PinpointSMSVoiceV2", "pinpoint-sms-voice-v2-2022-03-31.json", typeof(PinpointSMSVoiceV2.AmazonPinpointSMSVoiceV2Client)),
         new("SecurityToken", "sts-2011-06-15.json", typeof(SecurityToken.AmazonSecurityTokenServiceClient)),
         new("IdentityManagement", "iam-2010-05-08.json", typeof(IdentityManagement.AmazonIdentityManagementServiceClient)),
+        new("StepFunctions", "stepfunctions-2016-11-23.json", typeof(StepFunctions.AmazonStepFunctionsClient)),
     ];
 
     public static readonly ImmutableCredentials TestCredentials = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null);
