@@ -24,12 +24,12 @@ internal sealed partial class DefinitionParser
         }
         catch (JsonException e)
         {
-            throw new AslDefinitionException([new DefinitionProblem("", null, $"INVALID_JSON_DESCRIPTION: {e.Message}")]);
+            throw new AslDefinitionException([new DefinitionProblem("", null, $"INVALID_JSON_DESCRIPTION: {e.Message} at /")]);
         }
 
         return node is JsonObject obj
             ? Parse(obj)
-            : throw new AslDefinitionException([new DefinitionProblem("", null, "INVALID_JSON_DESCRIPTION: The definition must be a JSON object")]);
+            : throw new AslDefinitionException([new DefinitionProblem("", null, "INVALID_JSON_DESCRIPTION: The definition must be a JSON object at /")]);
     }
 
     public static StateMachineDefinition Parse(JsonObject json)
