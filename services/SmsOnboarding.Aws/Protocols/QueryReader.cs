@@ -30,8 +30,6 @@ public sealed class QueryReader
         return new QueryReader(pairs);
     }
 
-    public string? this[string key] => _values.GetValueOrDefault(key);
-
     public bool Has(string key) =>
         _values.ContainsKey(key) || _values.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal));
 
