@@ -222,6 +222,36 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.True(error.IsRetryable);
     }
 
+    [Fact]
+    public async Task Undecodable_success_body_is_a_typed_error_and_not_retried()
+    {
+        _server.Enqueue(LoopbackServer.Status(200, "{\"UserPool\": [not json"));
+        using var client = new AmazonCognitoIdentityProviderClient(Config);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = "us-east-1_Abc" }, _guard.Token));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public void Invalid_retry_or_timeout_settings_are_rejected_when_the_client_is_built()
+    {
+        Assert.Throws<ArgumentException>(() => new AmazonCognitoIdentityProviderClient(new AwsClientConfig
+        {
+            Region = "us-east-1",
+            Retry = new RetryOptions { MaxAttempts = 0 },
+            EnvironmentVariable = _ => null,
+        }));
+        Assert.Throws<ArgumentException>(() => new AmazonCognitoIdentityProviderClient(new AwsClientConfig
+        {
+            Region = "us-east-1",
+            Timeout = TimeSpan.Zero,
+            EnvironmentVariable = _ => null,
+        }));
+    }
+
     private async Task<TimeSpan> AdvancePastNextBackoff()
     {
         var due = await _clock.NextTimerBelowAsync(AttemptTimeout, _guard.Token);

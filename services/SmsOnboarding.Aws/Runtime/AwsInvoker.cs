@@ -35,6 +35,10 @@ public sealed class AwsInvoker : IDisposable
         {
             throw new ArgumentException("Retry.MaxAttempts must be at least 1.", nameof(config));
         }
+        if (config.Timeout <= TimeSpan.Zero && config.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("Timeout must be positive (or Timeout.InfiniteTimeSpan).", nameof(config));
+        }
         _service = service;
         _config = config;
         Endpoint = EndpointResolver.Resolve(service, config);
