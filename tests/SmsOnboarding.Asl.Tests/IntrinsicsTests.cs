@@ -222,12 +222,18 @@ public class IntrinsicsTests
     [InlineData("States.Format('bad \\n escape')")]
     [InlineData("States.Array(1) trailing")]
     [InlineData("States.Array(bareword)")]
+    [InlineData("States.Array(-.5)")]
+    [InlineData("States.Array(01)")]
     public void Malformed_or_unknown_calls_are_invalid(string expression)
     {
         Assert.False(Intrinsics.IsValid(expression));
         Assert.NotNull(Intrinsics.Problem(expression));
         Fails(expression);
     }
+
+    [Fact]
+    public void Number_literals_follow_json_syntax() =>
+        Json.Equal("[-1.5,0,20000,null,true,false]", Eval("States.Array(-1.5, 0, 2e4, null, true, false)"));
 
     [Fact]
     public void A_missing_path_argument_fails() => Fails("States.Array($.missing)");

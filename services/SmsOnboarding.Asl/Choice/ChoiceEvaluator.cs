@@ -106,6 +106,7 @@ internal static class ChoiceEvaluator
         }
 
         regex.Append('$');
-        return Regex.IsMatch(text, regex.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // NonBacktracking: a pattern of many stars must not backtrack exponentially on long inputs.
+        return Regex.IsMatch(text, regex.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 }

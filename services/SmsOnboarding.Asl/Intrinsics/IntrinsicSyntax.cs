@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace SmsOnboarding.Asl;
 
@@ -21,7 +21,7 @@ internal sealed record CallArgument(IntrinsicCall Call) : IntrinsicArgument;
 internal sealed record IntrinsicCall(string Function, IReadOnlyList<IntrinsicArgument> Arguments);
 
 /// <summary>Parses <c>States.Name(arg, ...)</c>; arguments are quoted strings, numbers, booleans, null, paths or nested calls.</summary>
-internal sealed class IntrinsicParser
+internal sealed partial class IntrinsicParser
 {
     public const int MaxNesting = 10;
 
@@ -142,10 +142,11 @@ internal sealed class IntrinsicParser
         };
     }
 
-    private static bool IsNumber(string word) =>
-        word.Length > 0 && (char.IsAsciiDigit(word[0]) || word[0] == '-')
-        && decimal.TryParse(word, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _)
-        && !word.EndsWith('.');
+    // JSON number syntax exactly, so the literal always parses as JSON.
+    private static bool IsNumber(string word) => JsonNumber().IsMatch(word);
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonNumber();
 
     private string ParseQuotedRaw()
     {
