@@ -3,6 +3,18 @@ namespace SmsOnboarding.Steps.Tests.Catalog;
 public sealed class StepCatalogTests
 {
     [Fact]
+    public void Every_step_has_a_matching_entry_point_method()
+    {
+        var type = typeof(SmsOnboarding.Steps.Lambda.StepEntryPoints);
+        foreach (var step in StepCatalog.All)
+        {
+            Assert.Equal(StepCatalog.HandlerPrefix + step.Name, step.LambdaHandler);
+            var method = type.GetMethod(step.Name, [typeof(Stream)]);
+            Assert.True(method is not null && method.ReturnType == typeof(Task<Stream>), step.Name);
+        }
+    }
+
+    [Fact]
     public void Role_grants_are_confined_to_the_managed_path_and_role_creation_needs_the_boundary()
     {
         var iamGrants = StepCatalog.All.SelectMany(s => s.Permissions).Where(g => g.Actions.Any(a => a.StartsWith("iam:", StringComparison.Ordinal)));
