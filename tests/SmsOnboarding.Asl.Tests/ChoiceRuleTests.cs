@@ -147,3 +147,24 @@ public class ChoiceRuleTests
         Assert.Null(and.Rules.Single().Next);
     }
 }
+
+public class ChoiceStateTests
+{
+    private static ChoiceState Choice(string defaultField) => (ChoiceState)StateMachineDefinition.Parse("""
+        {"StartAt":"C","States":{"C":{"Type":"Choice",
+          "Choices":[{"Variable":"$.n","NumericLessThan":10,"Next":"Small"},{"Variable":"$.n","NumericLessThan":100,"Next":"Medium"}]
+        """ + defaultField + """
+        },"Small":{"Type":"Succeed"},"Medium":{"Type":"Succeed"}
+        """ + (defaultField.Length > 0 ? ""","Large":{"Type":"Succeed"}""" : "") + "}}")["C"];
+
+    [Theory]
+    [InlineData(5, "Small")]
+    [InlineData(50, "Medium")]
+    [InlineData(500, "Large")]
+    public void The_first_matching_rule_wins_then_the_default(int n, string expected) =>
+        Assert.Equal(expected, Choice(""","Default":"Large" """).NextState(Json.Parse($$"""{"n":{{n}}}"""), null));
+
+    [Fact]
+    public void No_match_without_default_is_a_States_Runtime_error_as_AWS_reports_it() =>
+        Json.Fails(() => Choice("").NextState(Json.Parse("""{"n":500}"""), null), ErrorNames.Runtime);
+}

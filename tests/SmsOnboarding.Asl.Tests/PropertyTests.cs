@@ -146,6 +146,10 @@ public class PropertyTests
     public void ResultPath_into_an_object_places_the_result_where_a_reference_path_reads_it_back() =>
         Gen.Select(Object(2), Node(2), Gen.OneOf("$.a", "$.a.b", "$['x y'].z", "$.States")).Sample((input, result, path) =>
         {
+            // Only the first path segment may already exist with a scalar value (a legitimate ResultPathMatchFailure); drop it.
+            var obj = (JsonObject)input!;
+            obj.Remove("a");
+            obj.Remove("x y");
             var output = DataFlow.ApplyResultPath(path, false, input, result);
             return JsonPath.TrySelect(path, output, out var readBack) && JsonNode.DeepEquals(readBack, result);
         }, iter: 1000, print: t => $"{t.Item1?.ToJsonString()} {t.Item2?.ToJsonString()} {t.Item3}");

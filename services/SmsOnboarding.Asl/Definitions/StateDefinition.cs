@@ -105,6 +105,23 @@ public sealed class ChoiceState : StateDefinition
     public required IReadOnlyList<ChoiceRule> Choices { get; init; }
 
     public string? Default { get; init; }
+
+    /// <summary>
+    /// The Next of the first matching rule, else Default. With no match and no Default this throws States.Runtime:
+    /// AWS documents States.NoChoiceMatched as "reserved for future use" and reports the failure as States.Runtime.
+    /// </summary>
+    public string NextState(JsonNode? effectiveInput, JsonNode? context)
+    {
+        foreach (var rule in Choices)
+        {
+            if (rule.Matches(effectiveInput, context))
+            {
+                return rule.Next!;
+            }
+        }
+
+        return Default ?? throw new AslRuntimeException(ErrorNames.Runtime, $"No Matches! in Choice state '{Name}' and no Default.");
+    }
 }
 
 public sealed class WaitState : StateDefinition
