@@ -19,6 +19,9 @@ public enum TaskOutcomeKind
     NotFound,
     InvalidInput,
     AlreadyClosed,
+
+    /// <summary>The workflow engine could not be reached; the task is still pending.</summary>
+    Unavailable,
 }
 
 public sealed record TaskOutcome(TaskOutcomeKind Kind, string Message)

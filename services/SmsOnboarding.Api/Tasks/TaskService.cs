@@ -41,20 +41,10 @@ public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, I
         {
             return refusal;
         }
+        // The desk validates the answer for the task's kind before it claims the token.
         var input = body ?? [];
-        var missing = task!.Kind switch
-        {
-            TaskKinds.VerificationCode when input["code"] is null => "{\"code\": \"123456\"}",
-            TaskKinds.FileSupportCase when input["caseId"] is null => "{\"caseId\": \"case-...\"}",
-            TaskKinds.SupportCaseDecision when input["approved"] is null => "{\"approved\": true, \"note\": \"...\"}",
-            _ => null,
-        };
-        if (missing is not null)
-        {
-            return Outcome<TaskAnswer>.Fail(400, "invalidInput", $"A {task.Kind} task is completed with {missing}.");
-        }
         var outcome = await desk.CompleteAsync(taskId, input, caller.Name, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Task {TaskId} ({Kind}) of {OnboardingId} completed by {Actor}: {Outcome}", taskId, task.Kind, task.OnboardingId, caller.Name, outcome.Kind);
+        logger.LogInformation("Task {TaskId} ({Kind}) of {OnboardingId} completed by {Actor}: {Outcome}", taskId, task!.Kind, task.OnboardingId, caller.Name, outcome.Kind);
         return Map(taskId, "completed", outcome);
     }
 
@@ -113,6 +103,7 @@ public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, I
         TaskOutcomeKind.Done => Outcome<TaskAnswer>.Success(new TaskAnswer(taskId, verb, outcome.Message)),
         TaskOutcomeKind.InvalidInput => Outcome<TaskAnswer>.Fail(400, "invalidInput", outcome.Message),
         TaskOutcomeKind.AlreadyClosed => Outcome<TaskAnswer>.Fail(409, "taskClosed", outcome.Message),
+        TaskOutcomeKind.Unavailable => Outcome<TaskAnswer>.Fail(503, "engineUnavailable", outcome.Message),
         _ => Outcome<TaskAnswer>.Fail(404, "notFound", outcome.Message),
     };
 }

@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
+using SmsOnboarding.Api.Hosting;
+using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Simulator;
+using SmsOnboarding.Steps.HumanTasks;
+
+namespace SmsOnboarding.Api.Tests.Support;
+
+/// <summary>
+/// A real serve host on a loopback port: SQLite stores in a temp folder, the real simulated account and
+/// task inbox, and a scripted workflow runtime.
+/// </summary>
+internal sealed class ApiServer : IAsyncDisposable
+{
+    public const string Alice = "demo-requester-alice";
+    public const string Bob = "demo-approver-bob";
+    public const string Olivia = "demo-ops-olivia";
+
+    private readonly string _data;
+
+    private ApiServer(string data, ServeHost host, ScriptedRuntime runtime, SqliteHumanTaskInbox inbox, RecordingCallbacks callbacks, FakeTimeProvider time, SimulatedAccount account)
+    {
+        _data = data;
+        Host = host;
+        Runtime = runtime;
+        Inbox = inbox;
+        Callbacks = callbacks;
+        Time = time;
+        Account = account;
+    }
+
+    public ServeHost Host { get; }
+    public ScriptedRuntime Runtime { get; }
+    public SqliteHumanTaskInbox Inbox { get; }
+    public RecordingCallbacks Callbacks { get; }
+    public FakeTimeProvider Time { get; }
+    public SimulatedAccount Account { get; }
+
+    public static async Task<ApiServer> StartAsync(string? usersFile = null)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "smsonboard-api-" + Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var runtime = new ScriptedRuntime(time);
+        Directory.CreateDirectory(data);
+        var inbox = new SqliteHumanTaskInbox(Path.Combine(data, "tasks.db"));
+        var callbacks = new RecordingCallbacks();
+        var account = new SimulatedAccount(timeProvider: time);
+        var targets = new List<string>();
+        var stack = new ApiStack(
+            runtime, new HumanTaskDesk(inbox, new HumanTaskService(inbox, callbacks)), time, new SimulatorFacts(account),
+            new SimulatedAccountControl(account, time.Advance), new SimulatorServer(account),
+            StepFunctionsEndpoint: context =>
+            {
+                // Stands in for the engine's awsJson endpoint: proves routing and signature checks only.
+                targets.Add(context.Request.Headers["X-Amz-Target"].ToString());
+                context.Response.ContentType = "application/x-amz-json-1.0";
+                return context.Response.WriteAsync("{\"executions\":[]}");
+            });
+        var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, UsersFile = usersFile, ConsoleLogging = false }, stack);
+        var server = new ApiServer(data, host, runtime, inbox, callbacks, time, account);
+        server._targets = targets;
+        return server;
+    }
+
+    private List<string> _targets = [];
+
+    public IReadOnlyList<string> StepFunctionsCalls => _targets;
+
+    public HttpClient Client(string? token)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseUri };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public static JsonObject Request(string requestId = "checkout-1", string requester = "alice", string team = "checkout", string pool = "us-east-1_Checkout1", string[]? approvers = null) => new()
+    {
+        ["requestId"] = requestId,
+        ["userPoolId"] = pool,
+        ["countries"] = new JsonArray("US", "CA"),
+        ["monthlySpendUsd"] = 250,
+        ["messageType"] = "OneTimePassword",
+        ["useCase"] = "One-time passwords for sign-in and account recovery of the checkout app.",
+        ["websiteUrl"] = "https://checkout.example.com",
+        ["optInProcess"] = "Customers enter their number on the profile page and confirm with a code; opting in is optional.",
+        ["sampleMessages"] = new JsonArray("Your Checkout sign-in code is {####}. It expires in 5 minutes."),
+        ["sandboxNumbers"] = new JsonArray("+12065550101"),
+        ["originationType"] = "TollFree",
+        ["requester"] = requester,
+        ["approvers"] = new JsonArray((approvers ?? ["bob"]).Select(a => (JsonNode)a!).ToArray()),
+        ["team"] = team,
+    };
+
+    public static async Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var message = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(message);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
+
+    public async Task<string> SubmitAsync(JsonObject request, string token = Alice)
+    {
+        using var client = Client(token);
+        var (status, body) = await SendAsync(client, HttpMethod.Post, "api/onboardings", request);
+        Assert.True(status == 202, $"submit answered {status}: {body?.ToJsonString()}");
+        return (string)body!["id"]!;
+    }
+
+    /// <summary>Registers a pending human task the way the workflow's ask step does.</summary>
+    public async Task<HumanTask> AddTaskAsync(string onboardingId, string kind = HumanTaskKinds.VerificationCode, string slot = "+12065550101")
+    {
+        var execution = Runtime.Get(onboardingId);
+        var token = "token-" + Guid.NewGuid().ToString("N");
+        var now = Time.GetUtcNow();
+        var task = new HumanTask(TaskTokens.Id(token), kind, execution.Arn, onboardingId, slot, "+1******0101",
+            "Enter the code sent to +1******0101", now, now.AddHours(4), now.AddDays(1), 0);
+        return await Inbox.AddAsync(task, token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a handle for a moment; the temp folder is harmless.
+        }
+    }
+}
+
+internal static class JsonAssert
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+
+    public static T Read<T>(JsonNode? node) => node.Deserialize<T>(Options)!;
+}
