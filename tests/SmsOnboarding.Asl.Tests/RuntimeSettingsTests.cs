@@ -24,6 +24,15 @@ public class RuntimeSettingsTests
         Assert.Equal(Now, WaitTime.DueAt(Wait("\"TimestampPath\":\"$.wait.until\""), input, Now));
     }
 
+    [Fact]
+    public void Runtime_settings_paths_can_read_the_context_object()
+    {
+        var context = Json.Parse("""{"Execution":{"Input":{"s":5,"items":[1,2,3],"t":9}}}""");
+        Assert.Equal(Now.AddSeconds(5), WaitTime.DueAt(Wait("\"SecondsPath\":\"$$.Execution.Input.s\""), Json.Parse("{}"), Now, context));
+        Json.Equal("[1,2,3]", MapSettings.Items(Map(""","ItemsPath":"$$.Execution.Input.items" """), Json.Parse("{}"), context));
+        Assert.Equal(9, TaskTimeouts.TimeoutSeconds(Task(""","TimeoutSecondsPath":"$$.Execution.Input.t" """), Json.Parse("{}"), context));
+    }
+
     [Theory]
     [InlineData("\"SecondsPath\":\"$.v\"", """{"v":-1}""")]
     [InlineData("\"SecondsPath\":\"$.v\"", """{"v":"10"}""")]

@@ -6,18 +6,18 @@ namespace SmsOnboarding.Asl;
 public static class MapSettings
 {
     /// <summary>The items to iterate: the array at ItemsPath (default "$"); States.Runtime when missing or not an array.</summary>
-    public static JsonArray Items(MapState state, JsonNode? input)
+    public static JsonArray Items(MapState state, JsonNode? input, JsonNode? context = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var value = state.ItemsPath is null or "$"
             ? input?.DeepClone()
-            : Paths.Resolve(state.ItemsPath, input, null, ErrorNames.Runtime, "ItemsPath");
+            : Paths.Resolve(state.ItemsPath, input, context, ErrorNames.Runtime, "ItemsPath");
         return value as JsonArray
             ?? throw new AslRuntimeException(ErrorNames.Runtime, $"Map state '{state.Name}': the ItemsPath '{state.ItemsPath ?? "$"}' must reference a JSON array, but was {JsonValues.TypeName(value)}.");
     }
 
     /// <summary>0 means unlimited.</summary>
-    public static int MaxConcurrency(MapState state, JsonNode? input)
+    public static int MaxConcurrency(MapState state, JsonNode? input, JsonNode? context = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.MaxConcurrencyPath is null)
@@ -25,13 +25,13 @@ public static class MapSettings
             return state.MaxConcurrency;
         }
 
-        var value = Paths.Resolve(state.MaxConcurrencyPath, input, null, ErrorNames.Runtime, "MaxConcurrencyPath");
+        var value = Paths.Resolve(state.MaxConcurrencyPath, input, context, ErrorNames.Runtime, "MaxConcurrencyPath");
         return JsonValues.TryGetInteger(value, out var n) && n >= 0 && n <= int.MaxValue
             ? (int)n
             : throw new AslRuntimeException(ErrorNames.Runtime, $"The MaxConcurrencyPath field must reference a non-negative integer, but was {JsonPath.Describe(value)}");
     }
 
-    public static double? ToleratedFailurePercentage(MapState state, JsonNode? input)
+    public static double? ToleratedFailurePercentage(MapState state, JsonNode? input, JsonNode? context = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.ToleratedFailurePercentagePath is null)
@@ -39,13 +39,13 @@ public static class MapSettings
             return state.ToleratedFailurePercentage;
         }
 
-        var value = Paths.Resolve(state.ToleratedFailurePercentagePath, input, null, ErrorNames.Runtime, "ToleratedFailurePercentagePath");
+        var value = Paths.Resolve(state.ToleratedFailurePercentagePath, input, context, ErrorNames.Runtime, "ToleratedFailurePercentagePath");
         return JsonValues.TryGetDouble(value, out var p) && p >= 0 && p <= 100
             ? p
             : throw new AslRuntimeException(ErrorNames.Runtime, $"The ToleratedFailurePercentagePath field must reference a number between 0 and 100, but was {JsonPath.Describe(value)}");
     }
 
-    public static int? ToleratedFailureCount(MapState state, JsonNode? input)
+    public static int? ToleratedFailureCount(MapState state, JsonNode? input, JsonNode? context = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.ToleratedFailureCountPath is null)
@@ -53,7 +53,7 @@ public static class MapSettings
             return state.ToleratedFailureCount;
         }
 
-        var value = Paths.Resolve(state.ToleratedFailureCountPath, input, null, ErrorNames.Runtime, "ToleratedFailureCountPath");
+        var value = Paths.Resolve(state.ToleratedFailureCountPath, input, context, ErrorNames.Runtime, "ToleratedFailureCountPath");
         return JsonValues.TryGetInteger(value, out var n) && n >= 0 && n <= int.MaxValue
             ? (int)n
             : throw new AslRuntimeException(ErrorNames.Runtime, $"The ToleratedFailureCountPath field must reference a non-negative integer, but was {JsonPath.Describe(value)}");
@@ -63,15 +63,15 @@ public static class MapSettings
     /// True when <paramref name="failed"/> of <paramref name="total"/> item failures exceed what the state tolerates
     /// (then the Map fails with States.ExceedToleratedFailureThreshold). With no tolerance configured any failure exceeds it.
     /// </summary>
-    public static bool ExceedsToleratedFailure(MapState state, JsonNode? input, int failed, int total)
+    public static bool ExceedsToleratedFailure(MapState state, JsonNode? input, int failed, int total, JsonNode? context = null)
     {
         if (failed <= 0)
         {
             return false;
         }
 
-        var count = ToleratedFailureCount(state, input);
-        var percentage = ToleratedFailurePercentage(state, input);
+        var count = ToleratedFailureCount(state, input, context);
+        var percentage = ToleratedFailurePercentage(state, input, context);
         if (count is null && percentage is null)
         {
             return true;
