@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmsOnboarding.Simulator;
 
@@ -23,9 +24,16 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     }
 }
 
-/// <summary>The real aws CLI (botocore) as an independent client of the simulator.</summary>
+/// <summary>
+/// The real aws CLI (awscli/botocore, preinstalled) as an independent client of the simulator. Commands run
+/// through awscli's own driver in one shared Python process (aws_cli_batch.py): starting the CLI per
+/// command costs ~1 s of CPU, which a loaded 2-core machine cannot afford for every operation.
+/// </summary>
 public sealed class AwsCli(Uri endpoint)
 {
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Process? _batch;
+
     public Task<CliResult> RunAsync(params string[] args) => RunInRegionAsync("us-east-1", args);
 
     public Task<CliResult> RunInRegionAsync(string region, params string[] args) =>
@@ -33,33 +41,107 @@ public sealed class AwsCli(Uri endpoint)
 
     public async Task<CliResult> RunWithKeysAsync(string accessKeyId, string secretAccessKey, string region, params string[] args)
     {
-        var start = new ProcessStartInfo("aws")
+        var request = new JsonObject
         {
+            ["args"] = new JsonArray([.. new[] { "--endpoint-url", endpoint.ToString().TrimEnd('/'), "--region", region, "--output", "json" }
+                .Concat(args).Select(a => (JsonNode)JsonValue.Create(a))]),
+            ["env"] = new JsonObject
+            {
+                ["AWS_ACCESS_KEY_ID"] = accessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = secretAccessKey,
+                ["AWS_CONFIG_FILE"] = "/nonexistent/aws-config",
+                ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials",
+                ["AWS_EC2_METADATA_DISABLED"] = "true",
+                ["AWS_MAX_ATTEMPTS"] = "1",
+                ["AWS_PAGER"] = "",
+            },
+        };
+        await Gate.WaitAsync();
+        try
+        {
+            var batch = Batch();
+            await batch.StandardInput.WriteLineAsync(request.ToJsonString());
+            await batch.StandardInput.FlushAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var line = await batch.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException("aws CLI batch process ended: " + await batch.StandardError.ReadToEndAsync());
+            using var result = JsonDocument.Parse(line);
+            var root = result.RootElement;
+            return new CliResult(root.GetProperty("rc").GetInt32(), root.GetProperty("out").GetString() ?? "", root.GetProperty("err").GetString() ?? "");
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static Process Batch()
+    {
+        if (_batch is { HasExited: false })
+        {
+            return _batch;
+        }
+        var start = new ProcessStartInfo(PythonOfAwsCli(), Path.Combine(AppContext.BaseDirectory, "Infrastructure", "aws_cli_batch.py"))
+        {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--endpoint-url", endpoint.ToString().TrimEnd('/'), "--region", region, "--output", "json" }.Concat(args))
+        _batch = Process.Start(start) ?? throw new InvalidOperationException("cannot start python for the aws CLI");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopBatch();
+        return _batch;
+    }
+
+    private static void StopBatch()
+    {
+        if (_batch is { HasExited: false } batch)
         {
-            start.ArgumentList.Add(arg);
+            batch.StandardInput.Close();
+            batch.WaitForExit(5000);
         }
-        var env = start.Environment;
-        foreach (var key in env.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+    }
+
+    /// <summary>The interpreter named in the aws script's shebang (resolving a pyenv shim), else python3.</summary>
+    private static string PythonOfAwsCli()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
         {
-            env.Remove(key);
+            var script = Path.Combine(dir, "aws");
+            if (!File.Exists(script))
+            {
+                continue;
+            }
+            var shebang = File.ReadLines(script).FirstOrDefault() ?? "";
+            if (shebang.StartsWith("#!", StringComparison.Ordinal) && shebang.Contains("python", StringComparison.Ordinal))
+            {
+                return shebang[2..].Trim();
+            }
+            var pyenv = RunToEnd("pyenv", "which aws");
+            if (pyenv is not null && File.Exists(pyenv))
+            {
+                var real = File.ReadLines(pyenv).FirstOrDefault() ?? "";
+                if (real.StartsWith("#!", StringComparison.Ordinal))
+                {
+                    return real[2..].Trim();
+                }
+            }
         }
-        env["AWS_ACCESS_KEY_ID"] = accessKeyId;
-        env["AWS_SECRET_ACCESS_KEY"] = secretAccessKey;
-        env["AWS_CONFIG_FILE"] = "/nonexistent/aws-config";
-        env["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials";
-        env["AWS_EC2_METADATA_DISABLED"] = "true";
-        env["AWS_MAX_ATTEMPTS"] = "1";
-        env["AWS_PAGER"] = "";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start aws");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return "python3";
+    }
+
+    private static string? RunToEnd(string file, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false });
+            var output = process?.StandardOutput.ReadToEnd().Trim();
+            process?.WaitForExit();
+            return output;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }
