@@ -9,6 +9,7 @@ namespace SmsOnboarding.Engine.Time;
 /// </summary>
 internal sealed class EngineTimers : IDisposable
 {
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
     private readonly TimeProvider _clock;
     private readonly PriorityQueue<Entry, DateTimeOffset> _queue = new();
     private readonly Lock _gate = new();
@@ -65,7 +66,9 @@ internal sealed class EngineTimers : IDisposable
     {
         _armedFor = due;
         var delay = due - _clock.GetUtcNow();
-        _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        // Timers cannot be armed further out than ~49 days; a capped timer fires early, finds nothing due and re-arms.
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
+        _timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
     private void Fire()

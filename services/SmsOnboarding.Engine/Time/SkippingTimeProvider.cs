@@ -205,7 +205,9 @@ public sealed class SkippingTimeProvider : TimeProvider
                 dueTime = TimeSpan.Zero;
             }
             Due = _owner.GetUtcNow() + dueTime;
-            _real = _owner._inner.CreateTimer(_ => FireIfDue(generation), null, dueTime, Timeout.InfiniteTimeSpan);
+            // Real timers cannot be armed beyond ~49 days; an early firing re-arms for the rest.
+            var real = dueTime > TimeSpan.FromDays(30) ? TimeSpan.FromDays(30) : dueTime;
+            _real = _owner._inner.CreateTimer(_ => FireIfDue(generation), null, real, Timeout.InfiniteTimeSpan);
         }
 
         public void FireIfDue() => FireIfDue(Volatile.Read(ref _generation));
@@ -236,7 +238,8 @@ public sealed class SkippingTimeProvider : TimeProvider
                     _generation++;
                 }
             }
-            ThreadPool.UnsafeQueueUserWorkItem(s => _callback(s), _state, preferLocal: false);
+            // Synchronous, so a consumer's reaction (the engine posting work) is visible before the next skip decision.
+            _callback(_state);
         }
 
         public void Dispose()
