@@ -41,6 +41,14 @@ public class DataFlowTests
     }
 
     [Fact]
+    public void InputPath_and_OutputPath_can_read_the_context_object()
+    {
+        var context = Json.Parse("""{"Execution":{"Input":{"original":true}}}""");
+        Json.Equal("""{"original":true}""", DataFlow.ApplyInputPath(Task(""","InputPath":"$$.Execution.Input" """), Json.Parse("{}"), context));
+        Json.Equal("true", DataFlow.ApplyOutputPath(Task(""","OutputPath":"$$.Execution.Input.original" """), Json.Parse("{}"), context));
+    }
+
+    [Fact]
     public void A_missing_InputPath_or_OutputPath_target_is_a_runtime_error()
     {
         Json.Fails(() => DataFlow.ApplyInputPath(Task(""","InputPath":"$.nope" """), Json.Parse("{}")), ErrorNames.Runtime);

@@ -10,7 +10,7 @@ namespace SmsOnboarding.Asl;
 public static class DataFlow
 {
     /// <summary>InputPath: absent => the whole input; explicit null => {}; otherwise the selected value (States.Runtime when missing).</summary>
-    public static JsonNode? ApplyInputPath(StateDefinition state, JsonNode? rawInput)
+    public static JsonNode? ApplyInputPath(StateDefinition state, JsonNode? rawInput, JsonNode? context = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.InputPathIsNull)
@@ -20,7 +20,7 @@ public static class DataFlow
 
         return state.InputPath is null or "$"
             ? rawInput?.DeepClone()
-            : Paths.Resolve(state.InputPath, rawInput, null, ErrorNames.Runtime, "InputPath");
+            : Paths.Resolve(state.InputPath, rawInput, context, ErrorNames.Runtime, "InputPath");
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public static class DataFlow
         new(ErrorNames.ResultPathMatchFailure, $"Unable to apply ResultPath '{resultPath}' to input '{JsonPath.Describe(input)}'");
 
     /// <summary>OutputPath: absent => everything; explicit null => {}; otherwise the selected value (States.Runtime when missing).</summary>
-    public static JsonNode? ApplyOutputPath(StateDefinition state, JsonNode? effectiveOutput)
+    public static JsonNode? ApplyOutputPath(StateDefinition state, JsonNode? effectiveOutput, JsonNode? context = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.OutputPathIsNull)
@@ -178,7 +178,7 @@ public static class DataFlow
 
         return state.OutputPath is null or "$"
             ? effectiveOutput?.DeepClone()
-            : Paths.Resolve(state.OutputPath, effectiveOutput, null, ErrorNames.Runtime, "OutputPath");
+            : Paths.Resolve(state.OutputPath, effectiveOutput, context, ErrorNames.Runtime, "OutputPath");
     }
 
     /// <summary>
@@ -187,7 +187,7 @@ public static class DataFlow
     /// </summary>
     public static JsonNode? EffectiveInput(StateDefinition state, JsonNode? rawInput, JsonNode? context, Func<double>? random = null, Func<Guid>? uuid = null)
     {
-        var input = ApplyInputPath(state, rawInput);
+        var input = ApplyInputPath(state, rawInput, context);
         var parameters = state switch
         {
             TaskState t => t.Parameters,
@@ -217,7 +217,7 @@ public static class DataFlow
         var combined = state is IHasResultPath withResultPath
             ? ApplyResultPath(withResultPath.ResultPath, withResultPath.ResultPathIsNull, rawInput, selected)
             : selected;
-        return ApplyOutputPath(state, combined);
+        return ApplyOutputPath(state, combined, context);
     }
 
     /// <summary>The result of a Pass state: its Result when present, otherwise its effective input.</summary>
