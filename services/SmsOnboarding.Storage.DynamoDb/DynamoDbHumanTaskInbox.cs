@@ -182,22 +182,24 @@ public sealed class DynamoDbHumanTaskInbox(IAmazonDynamoDB client, string tableN
         var item = SlotKey(task.ExecutionArn, task.Slot);
         item["taskId"] = new AttributeValue { S = task.Id };
         item[TimeToLiveAttribute] = Attributes.Epoch(task.ExpiresAt + ExpiredTaskRetention);
-        var put = new Put
+        var put = new Put { TableName = tableName, Item = item };
+        if (expectedOwner is not null)
         {
-            TableName = tableName,
-            Item = item,
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey },
-        };
-        if (expectedOwner is null)
-        {
-            put.ConditionExpression = "attribute_not_exists(#pk)";
-        }
-        else
-        {
-            put.ConditionExpression = allowVacant ? "attribute_not_exists(#pk) OR taskId = :owner" : "taskId = :owner";
             put.ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":owner"] = new() { S = expectedOwner } };
         }
 
+        if (expectedOwner is null || allowVacant)
+        {
+            // DynamoDB rejects attribute names an expression does not use, so #pk is declared only here.
+            put.ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey };
+        }
+
+        put.ConditionExpression = (expectedOwner, allowVacant) switch
+        {
+            (null, _) => "attribute_not_exists(#pk)",
+            (_, true) => "attribute_not_exists(#pk) OR taskId = :owner",
+            _ => "taskId = :owner",
+        };
         return put;
     }
 
