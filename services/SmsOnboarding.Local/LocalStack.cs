@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Amazon.Runtime;
+using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Aws.StepFunctions.Model;
+using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Engine;
+using SmsOnboarding.Engine.Tasks;
+using SmsOnboarding.Engine.Time;
+using SmsOnboarding.Simulator;
+using SmsOnboarding.Simulator.Hosting;
+using SmsOnboarding.Steps;
+using SmsOnboarding.Steps.Aws;
+using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Idempotency;
+
+namespace SmsOnboarding.Local;
+
+/// <summary>
+/// The whole product on one machine: the embedded engine runs statemachine/onboarding.asl.json durably, its
+/// Lambda tasks are the real step handlers, and they call the simulated account over signed loopback HTTP.
+/// One clock (time-skipping) drives the engine's timers and the simulator's reviews.
+/// </summary>
+public sealed partial class LocalStack : IAsyncDisposable
+{
+    public const string StateMachineName = "sms-onboarding";
+    private const string StatesRoleArn = "arn:aws:iam::111122223333:role/sms-onboarding-states";
+
+    private readonly SimulatorHost _simulator;
+    private readonly AwsClientFactory _clients;
+
+    private LocalStack(StepFunctionsEngine engine, SimulatorHost simulator, AwsClientFactory clients, SkippingTimeProvider clock,
+        IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn)
+    {
+        Engine = engine;
+        _simulator = simulator;
+        _clients = clients;
+        Clock = clock;
+        Inbox = inbox;
+        Idempotency = idempotency;
+        StateMachineArn = stateMachineArn;
+        HumanTasks = new HumanTaskService(inbox, new EngineCallbacks(engine));
+    }
+
+    public StepFunctionsEngine Engine { get; }
+
+    public SimulatedAccount Simulator => _simulator.Account;
+
+    /// <summary>The simulator's loopback endpoint (aws CLI: --endpoint-url).</summary>
+    public Uri SimulatorEndpoint => _simulator.BaseUri;
+
+    public SkippingTimeProvider Clock { get; }
+
+    public HumanTaskService HumanTasks { get; }
+
+    public IHumanTaskInbox Inbox { get; }
+
+    public IIdempotencyStore Idempotency { get; }
+
+    public IAwsClientFactory Aws => _clients;
+
+    public string StateMachineArn { get; }
+
+    public static async Task<LocalStack> StartAsync(LocalStackOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.DataDirectory);
+        var clock = new SkippingTimeProvider(TimeProvider.System, options.Start);
+        var account = new SimulatedAccount(options.Scenario, clock);
+        var simulator = await SimulatorHost.StartAsync(account, 0, cancellationToken).ConfigureAwait(false);
+        var clients = new AwsClientFactory(region => new AwsClientConfig
+        {
+            Region = region,
+            ServiceUrl = simulator.BaseUri,
+            Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
+            // Client retries sleep on wall-clock time: keep them short; the ASL's Retry (engine time) does the rest.
+            Retry = new RetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Random = new Random(options.RandomSeed) },
+            EnvironmentVariable = _ => null,
+        });
+        var idempotency = new SqliteIdempotencyStore(Path.Combine(options.DataDirectory, "idempotency.db"));
+        var inbox = new SqliteHumanTaskInbox(Path.Combine(options.DataDirectory, "human-tasks.db"));
+        var random = new Random(options.RandomSeed);
+        var engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
+        {
+            DatabasePath = Path.Combine(options.DataDirectory, "engine.db"),
+            Clock = clock,
+            SkipTimeWhenIdle = options.SkipTimeWhenIdle,
+            SkipWhileAwaitingCallbacks = options.SkipWhileAwaitingHumans,
+            Random = random.NextDouble,
+        }, cancellationToken).ConfigureAwait(false);
+
+        var host = new StepHost(clients, idempotency, inbox, clock);
+        foreach (var step in StepCatalog.All)
+        {
+            engine.RegisterFunction(step.LocalFunctionName, Handler(host, step.Name));
+        }
+
+        var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
+        return new LocalStack(engine, simulator, clients, clock, inbox, idempotency, arn);
+    }
+
+    /// <summary>The ASL with every DefinitionSubstitution applied, as CloudFormation would do it.</summary>
+    public static string Definition(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "statemachine", "onboarding.asl.json");
+        var values = StepCatalog.LocalSubstitutions(settings);
+        return Placeholder().Replace(File.ReadAllText(path), m => values.TryGetValue(m.Groups[1].Value, out var v)
+            ? v
+            : throw new InvalidOperationException($"No substitution for ${{{m.Groups[1].Value}}}."));
+    }
+
+    /// <summary>Starts an onboarding; the execution name is the request id, so submitting the same request twice is one onboarding.</summary>
+    public async Task<string> StartOnboardingAsync(OnboardingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await Engine.StartExecutionAsync(new StartExecutionRequest
+        {
+            StateMachineArn = StateMachineArn,
+            Name = request.RequestId ?? Guid.NewGuid().ToString("N"),
+            Input = OnboardingJson.Serialize(request),
+        }, cancellationToken).ConfigureAwait(false);
+        return response.ExecutionArn!;
+    }
+
+    public async Task<OnboardingRun> GetStatusAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var described = await Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
+        var history = await HistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        var current = history.LastOrDefault(e => e.StateEnteredEventDetails?.Name is not null)?.StateEnteredEventDetails?.Name;
+        return new OnboardingRun(executionArn, described.Name!, described.Status!, current, described.Error, described.Cause, described.Output,
+            described.StartDate, described.StopDate, history.Count);
+    }
+
+    public async Task<IReadOnlyList<ExecutionListItem>> ListAsync(string? statusFilter = null, CancellationToken cancellationToken = default)
+    {
+        var items = new List<ExecutionListItem>();
+        string? next = null;
+        do
+        {
+            var page = await Engine.ListExecutionsAsync(new ListExecutionsRequest { StateMachineArn = StateMachineArn, StatusFilter = statusFilter, NextToken = next }, cancellationToken).ConfigureAwait(false);
+            items.AddRange(page.Executions ?? []);
+            next = page.NextToken;
+        }
+        while (next is not null);
+        return items;
+    }
+
+    public async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var events = new List<HistoryEvent>();
+        string? next = null;
+        do
+        {
+            var page = await Engine.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = executionArn, MaxResults = 1000, NextToken = next }, cancellationToken).ConfigureAwait(false);
+            events.AddRange(page.Events ?? []);
+            next = page.NextToken;
+        }
+        while (next is not null);
+        return events;
+    }
+
+    /// <summary>Cancelling is StopExecution; the pending human tasks of the run are dropped with it.</summary>
+    public async Task StopAsync(string executionArn, string cause, CancellationToken cancellationToken = default)
+    {
+        await Engine.StopExecutionAsync(new StopExecutionRequest { ExecutionArn = executionArn, Error = "OnboardingCancelled", Cause = cause }, cancellationToken).ConfigureAwait(false);
+        await Inbox.RemoveForExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task RedriveAsync(string executionArn, CancellationToken cancellationToken = default) =>
+        Engine.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = executionArn }, cancellationToken);
+
+    /// <summary>Runs until every execution has ended or waits for a person (time skips over everything else).</summary>
+    public Task RunUntilIdleAsync(CancellationToken cancellationToken = default) => Engine.RunUntilIdleAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync().ConfigureAwait(false);
+        await _simulator.DisposeAsync().ConfigureAwait(false);
+        _clients.Dispose();
+    }
+
+    private static TaskHandler Handler(StepHost host, string stepName) => async (invocation, ct) =>
+    {
+        try
+        {
+            var output = await host.InvokeAsync(stepName, invocation.Payload?.ToJsonString() ?? "null", ct).ConfigureAwait(false);
+            return JsonNode.Parse(output);
+        }
+        catch (StepException e)
+        {
+            throw new TaskFailedException(e.ErrorName, e.Message);
+        }
+    };
+
+    private static async Task<string> EnsureStateMachineAsync(StepFunctionsEngine engine, string definition, CancellationToken ct)
+    {
+        var existing = (await engine.ListStateMachinesAsync(new ListStateMachinesRequest(), ct).ConfigureAwait(false)).StateMachines?
+            .FirstOrDefault(m => m.Name == StateMachineName);
+        if (existing?.StateMachineArn is { } arn)
+        {
+            await engine.UpdateStateMachineAsync(new UpdateStateMachineRequest { StateMachineArn = arn, Definition = definition }, ct).ConfigureAwait(false);
+            return arn;
+        }
+
+        var created = await engine.CreateStateMachineAsync(new CreateStateMachineRequest
+        {
+            Name = StateMachineName,
+            Definition = definition,
+            RoleArn = StatesRoleArn,
+            Type = "STANDARD",
+        }, ct).ConfigureAwait(false);
+        return created.StateMachineArn!;
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>What a person (or the API) wants to know about one onboarding.</summary>
+public sealed record OnboardingRun(
+    string ExecutionArn,
+    string Name,
+    string Status,
+    string? CurrentStep,
+    string? Error,
+    string? Cause,
+    string? Output,
+    DateTime? StartedAt,
+    DateTime? StoppedAt,
+    int HistoryEvents);
