@@ -93,6 +93,19 @@ public sealed class EndpointResolverTests
     }
 
     [Fact]
+    public void Config_copies_per_region_and_never_prints_credentials()
+    {
+        var template = new AwsClientConfig { Region = "us-east-1", Credentials = Support.ClientEntry.TestCredentials, EnvironmentVariable = _ => null };
+
+        var copy = template with { Region = "eu-west-1" };
+
+        Assert.Equal("eu-west-1/sns", $"{EndpointResolver.Resolve(AwsService.Sns, copy).SigningRegion}/sns");
+        Assert.Same(template.Credentials, copy.Credentials);
+        Assert.DoesNotContain("EXAMPLEKEY", copy.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIA", copy.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_endpoint_variable_is_rejected_with_its_name()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>

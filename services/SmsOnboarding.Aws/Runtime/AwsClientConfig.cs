@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace SmsOnboarding.Aws.Runtime;
 
-/// <summary>Settings shared by every client. Everything has a production default; tests inject handler, clock and environment.</summary>
-public sealed class AwsClientConfig
+/// <summary>
+/// Settings shared by every client. Everything has a production default; tests inject handler, clock and environment.
+/// A record so a per-Region copy is <c>config with { Region = "eu-west-1" }</c>.
+/// </summary>
+public sealed record AwsClientConfig
 {
     /// <summary>Region to call; when null, AWS_REGION then AWS_DEFAULT_REGION.</summary>
     public string? Region { get; init; }
@@ -30,10 +33,13 @@ public sealed class AwsClientConfig
 
     /// <summary>Environment lookup (endpoint overrides, region); replaceable so tests need not mutate the process environment.</summary>
     public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Never prints credentials.</summary>
+    public override string ToString() => $"AwsClientConfig {{ Region = {Region}, ServiceUrl = {ServiceUrl}, Timeout = {Timeout} }}";
 }
 
 /// <summary>Exponential backoff with full jitter: delay = random(0, min(MaxDelay, BaseDelay * 2^(attempt-1))).</summary>
-public sealed class RetryOptions
+public sealed record RetryOptions
 {
     /// <summary>Total attempts including the first (the SDKs' standard mode uses 3).</summary>
     public int MaxAttempts { get; init; } = 3;
