@@ -55,3 +55,26 @@ public sealed class AwsEndpointTests : IAsyncLifetime
         Assert.Contains("/sim/clock/advance", paths);
     }
 }
+
+public sealed class WebUiTests : IAsyncLifetime
+{
+    private ApiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ApiServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("ui/", "text/html", "request-form")]
+    [InlineData("ui/app.js", "text/javascript", "/api/onboardings/validate")]
+    [InlineData("ui/app.css", "text/css", ".state.current")]
+    public async Task Web_ui_is_served_from_the_assembly(string path, string type, string expected)
+    {
+        using var client = new HttpClient { BaseAddress = _server.Host.BaseUri };
+        using var response = await client.GetAsync(path);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith(type, response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(path == "ui/" ? "/ui/app.js" : expected, text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,290 @@
+'use strict';
+// Plain DOM, no build step. Every value from the API is put in the page as text, never as HTML.
+
+const TOKEN_KEY = 'smsonboard.token';
+const view = document.getElementById('view');
+let refreshTimer = null;
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function showError(message) {
+  const box = document.getElementById('error');
+  box.textContent = message || '';
+  box.hidden = !message;
+}
+
+async function api(method, path, body) {
+  const headers = { 'Authorization': 'Bearer ' + (localStorage.getItem(TOKEN_KEY) || '') };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok && response.status !== 400) {
+    throw new Error((data && data.message) || (response.status + ' ' + response.statusText));
+  }
+  return { status: response.status, data };
+}
+
+const statusBadge = s => h('span', { class: 'status ' + s, 'data-testid': 'status' }, s);
+const when = t => t ? new Date(t).toLocaleString() : '';
+
+// ---------- token ----------
+async function whoami() {
+  const who = document.getElementById('whoami');
+  try {
+    const { data } = await api('GET', '/api/me');
+    who.textContent = data.name + ' (' + data.roles.join(', ') + ')';
+  } catch (e) {
+    who.textContent = 'not signed in';
+  }
+}
+document.getElementById('token-form').addEventListener('submit', e => {
+  e.preventDefault();
+  localStorage.setItem(TOKEN_KEY, document.getElementById('token').value.trim());
+  document.getElementById('token').value = '';
+  whoami();
+  route();
+});
+
+// ---------- request form ----------
+const FIELDS = [
+  ['requestId', 'Request id (makes the submit idempotent)', 'text'],
+  ['userPoolId', 'User pool id (e.g. us-east-1_Abc123)', 'text'],
+  ['accountId', 'AWS account id (optional)', 'text'],
+  ['snsRegion', 'SNS Region (optional; default from the pool Region)', 'text'],
+  ['countries', 'Destination countries (comma separated ISO codes)', 'list'],
+  ['monthlySpendUsd', 'Monthly SMS spend (USD)', 'number'],
+  ['messageType', 'Message type', ['OneTimePassword', 'Transactional', 'Promotional']],
+  ['originationType', 'Origination type', ['TollFree', 'TenDlc', 'ShortCode', 'None']],
+  ['useCase', 'Use case', 'area'],
+  ['websiteUrl', 'Website URL', 'text'],
+  ['optInProcess', 'Opt-in process', 'area'],
+  ['sampleMessages', 'Sample messages (one per line)', 'lines'],
+  ['sandboxNumbers', 'Sandbox test numbers (comma separated, E.164)', 'list'],
+  ['requester', 'Requester', 'text'],
+  ['approvers', 'Approvers (comma separated)', 'list'],
+  ['team', 'Team', 'text'],
+];
+
+function readForm(form) {
+  const body = {};
+  for (const [name, , kind] of FIELDS) {
+    const raw = form.elements[name].value;
+    if (kind === 'list') body[name] = raw.split(',').map(s => s.trim()).filter(Boolean);
+    else if (kind === 'lines') body[name] = raw.split('\n').map(s => s.trim()).filter(Boolean);
+    else if (kind === 'number') body[name] = raw === '' ? null : Number(raw);
+    else if (raw.trim() !== '') body[name] = raw.trim();
+  }
+  return body;
+}
+
+function renderNew() {
+  const problems = {};
+  const planBox = h('div', { class: 'card', 'data-testid': 'plan' }, h('p', { class: 'muted' }, 'The plan appears when the request is valid.'));
+  const form = h('form', { 'data-testid': 'request-form' });
+  for (const [name, label, kind] of FIELDS) {
+    let input;
+    if (Array.isArray(kind)) input = h('select', { name }, kind.map(o => h('option', { value: o }, o)));
+    else if (kind === 'area' || kind === 'lines') input = h('textarea', { name });
+    else input = h('input', { name, type: kind === 'number' ? 'number' : 'text' });
+    input.setAttribute('data-testid', 'field-' + name);
+    problems[name] = h('div', { class: 'problem', 'data-testid': 'problem-' + name });
+    form.append(h('label', {}, label), input, problems[name]);
+  }
+  const me = document.getElementById('whoami').textContent.split(' ')[0];
+  if (me && me !== 'not') form.elements.requester.value = me;
+  const other = h('div', { class: 'problem', 'data-testid': 'problem-other' });
+  form.append(other, h('p', {}, h('button', { type: 'submit', 'data-testid': 'submit' }, 'Submit request')));
+
+  let pending = null;
+  async function validate() {
+    const { data } = await api('POST', '/api/onboardings/validate', readForm(form));
+    for (const box of Object.values(problems)) box.textContent = '';
+    other.textContent = '';
+    for (const p of data.problems || []) {
+      const top = String(p.field).split(/[.[]/)[0];
+      (problems[top] || other).append(h('div', {}, p.message));
+    }
+    planBox.replaceChildren(h('h3', {}, 'Dry-run plan'));
+    if (data.plan) {
+      planBox.append(h('p', {}, 'SMS through ' + data.plan.snsRegion),
+        h('ol', {}, data.plan.steps.map(s => h('li', { 'data-testid': 'plan-step' }, h('strong', {}, s.title), h('div', { class: 'muted' }, s.reason)))));
+    } else {
+      planBox.append(h('p', { class: 'muted' }, 'Fix the problems to see the plan.'));
+    }
+    return data;
+  }
+  form.addEventListener('input', () => { clearTimeout(pending); pending = setTimeout(() => validate().catch(e => showError(e.message)), 400); });
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    try {
+      const { status, data } = await api('POST', '/api/onboardings', readForm(form));
+      if (status === 400) { await validate(); showError(data.message); return; }
+      showError('');
+      location.hash = '#/o/' + data.id;
+    } catch (err) { showError(err.message); }
+  });
+  view.replaceChildren(h('h2', {}, 'New onboarding request'), h('div', { class: 'cols' }, form, planBox));
+}
+
+// ---------- list ----------
+async function renderList() {
+  const { data } = await api('GET', '/api/onboardings?limit=200');
+  view.replaceChildren(h('h2', {}, 'Onboardings (' + data.total + ')'),
+    h('table', { 'data-testid': 'onboarding-list' },
+      h('tr', {}, ['Id', 'Status', 'Pool', 'Team', 'Requester', 'Created'].map(c => h('th', {}, c))),
+      data.items.map(o => h('tr', {},
+        h('td', {}, h('a', { href: '#/o/' + o.id }, o.id)), h('td', {}, statusBadge(o.status)),
+        h('td', {}, o.pool), h('td', {}, o.team), h('td', {}, o.requester), h('td', {}, when(o.createdAt))))));
+}
+
+// ---------- detail ----------
+let workflow = null;
+function diagram(detail) {
+  const visited = new Set(detail.timeline.map(t => t.state));
+  const current = new Set(detail.currentStates);
+  const byParent = new Map();
+  for (const s of workflow.states) {
+    const key = s.parent || '';
+    if (!byParent.has(key)) byParent.set(key, []);
+    byParent.get(key).push(s);
+  }
+  const list = parent => h('ul', { class: 'flow' }, (byParent.get(parent) || []).map(s => h('li', {},
+    h('span', { class: 'state' + (current.has(s.name) ? ' current' : visited.has(s.name) ? ' visited' : ''), 'data-state': s.name, title: s.comment || '' }, s.name),
+    h('span', { class: 'role' }, s.type + (s.role !== 'working' ? ' · ' + s.role : '') + (s.targets.length ? ' → ' + s.targets.join(', ') : s.end ? ' → end' : '')),
+    byParent.has(s.name) ? list(s.name) : null)));
+  return h('div', { class: 'card', 'data-testid': 'diagram' }, h('h3', {}, 'Workflow'), list(''));
+}
+
+async function renderDetail(id) {
+  if (!workflow) workflow = (await api('GET', '/api/workflow')).data;
+  const [{ data: d }, { data: history }] = await Promise.all([api('GET', '/api/onboardings/' + encodeURIComponent(id)), api('GET', '/api/onboardings/' + encodeURIComponent(id) + '/history')]);
+  const actions = h('p', {},
+    !['completed', 'cancelled', 'failed'].includes(d.status) ? h('button', { 'data-testid': 'cancel', onclick: () => act('cancel', id) }, 'Cancel') : null,
+    d.status === 'failed' ? h('button', { 'data-testid': 'redrive', onclick: () => act('redrive', id) }, 'Redrive') : null);
+  view.replaceChildren(
+    h('h2', {}, 'Onboarding ', d.id, ' ', statusBadge(d.status)),
+    h('p', {}, 'Pool ', h('strong', {}, d.pool), ' · team ', d.team, ' · requested by ', d.requester, ' · approvers ', (d.approvers || []).join(', ')),
+    h('p', { 'data-testid': 'current-step' }, d.currentStep ? 'Current step: ' + d.currentStep + (d.inCurrentStepSince ? ' since ' + when(d.inCurrentStepSince) : '') : ''),
+    d.failure ? h('p', { class: 'error' }, 'Failure: ', d.failure.error || '', ' ', d.failure.cause || '') : null,
+    actions,
+    h('div', { class: 'cols' },
+      diagram(d),
+      h('div', {},
+        h('div', { class: 'card' }, h('h3', {}, 'Plan'), h('ol', {}, d.plan.steps.map(s => h('li', {}, s.title)))),
+        h('div', { class: 'card' }, h('h3', {}, 'Timeline'), h('table', { 'data-testid': 'timeline' },
+          h('tr', {}, ['State', 'Entered', 'Exited', 'Outcome'].map(c => h('th', {}, c))),
+          d.timeline.map(t => h('tr', {}, h('td', {}, t.state), h('td', {}, when(t.enteredAt)), h('td', {}, when(t.exitedAt)), h('td', {}, t.outcome))))))),
+    h('div', { class: 'card' }, h('h3', {}, 'Raw history'), h('pre', { 'data-testid': 'history' }, JSON.stringify(history.events, null, 2))));
+  if (!['completed', 'cancelled', 'failed'].includes(d.status)) refreshTimer = setTimeout(() => renderDetail(id).catch(e => showError(e.message)), 2000);
+}
+
+async function act(action, id) {
+  try { await api('POST', '/api/onboardings/' + encodeURIComponent(id) + '/' + action); showError(''); route(); }
+  catch (e) { showError(e.message); }
+}
+
+// ---------- approver inbox ----------
+async function renderInbox() {
+  const { data: tasks } = await api('GET', '/api/tasks');
+  const rows = tasks.map(t => {
+    let input;
+    if (t.kind === 'verificationCode') input = h('input', { type: 'text', name: 'code', placeholder: '123456', 'data-testid': 'code-input' });
+    else if (t.kind === 'fileSupportCase') input = h('input', { type: 'text', name: 'caseId', placeholder: 'case id', 'data-testid': 'case-input' });
+    else input = h('span', {}, h('select', { name: 'approved', 'data-testid': 'decision' }, h('option', { value: 'true' }, 'approved'), h('option', { value: 'false' }, 'denied')), h('input', { type: 'text', name: 'note', placeholder: 'note' }));
+    const form = h('form', { 'data-task': t.id, 'data-testid': 'task' },
+      h('div', {}, h('strong', {}, t.kind), ' · ', h('a', { href: '#/o/' + t.onboardingId }, t.onboardingId), ' · ', t.maskedPhone || '', ' · expires ', when(t.expiresAt)),
+      h('div', { class: 'muted' }, t.prompt),
+      t.canComplete ? h('div', {}, input, ' ', h('button', { type: 'submit', 'data-testid': 'complete' }, 'Complete'), ' ',
+        h('button', { type: 'button', 'data-testid': 'reject', onclick: () => reject(t.id) }, 'Reject')) : h('div', { class: 'muted' }, 'You may not act on this task.'));
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const body = {};
+      if (form.elements.code) body.code = form.elements.code.value.trim();
+      if (form.elements.caseId) body.caseId = form.elements.caseId.value.trim();
+      if (form.elements.approved) { body.approved = form.elements.approved.value === 'true'; body.note = form.elements.note.value; }
+      const { status, data } = await api('POST', '/api/tasks/' + t.id + '/complete', body).catch(err => ({ status: 0, data: { message: err.message } }));
+      if (status !== 200) showError(data.message); else { showError(''); renderInbox(); }
+    });
+    return h('div', { class: 'card' }, form);
+  });
+  view.replaceChildren(h('h2', {}, 'Approver inbox (' + tasks.length + ')'),
+    h('p', {}, h('button', { 'data-testid': 'inbox-refresh', onclick: () => renderInbox().catch(e => showError(e.message)) }, 'Refresh')),
+    h('div', { 'data-testid': 'inbox' }, rows.length ? rows : h('p', { class: 'muted', 'data-testid': 'inbox-empty' }, 'Nothing to do.')));
+}
+
+async function reject(id) {
+  const reason = prompt('Why reject this task?');
+  if (!reason) return;
+  try { await api('POST', '/api/tasks/' + id + '/reject', { reason }); renderInbox(); } catch (e) { showError(e.message); }
+}
+
+// ---------- simulator phones ----------
+async function renderPhones() {
+  const { data: phones } = await api('GET', '/sim/phones');
+  const cards = await Promise.all(phones.map(async p => {
+    const { data: messages } = await api('GET', '/sim/phones/' + encodeURIComponent(p) + '/messages');
+    return h('div', { class: 'card', 'data-phone': p, 'data-testid': 'phone' }, h('h3', {}, p),
+      messages.map(m => h('div', { class: 'sms', 'data-testid': 'sms' }, h('div', { class: 'muted' }, 'from ', m.from, ' · ', when(m.sentAt)), h('div', { 'data-testid': 'sms-body' }, m.body))));
+  }));
+  view.replaceChildren(h('h2', {}, 'Simulated phones'),
+    h('p', {}, h('button', { 'data-testid': 'phones-refresh', onclick: () => renderPhones().catch(e => showError(e.message)) }, 'Refresh')),
+    cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.'));
+  refreshTimer = setTimeout(() => renderPhones().catch(e => showError(e.message)), 3000);
+}
+
+// ---------- ops ----------
+async function renderOps() {
+  const minutes = Number(sessionStorage.getItem('stuckMinutes') || 60);
+  const { data } = await api('GET', '/api/dashboard?stuckMinutes=' + minutes);
+  const threshold = h('input', { type: 'number', value: String(minutes), style: 'width:6rem' });
+  const seconds = h('input', { type: 'number', value: '3600', style: 'width:8rem', 'data-testid': 'advance-seconds' });
+  view.replaceChildren(h('h2', {}, 'Ops dashboard'),
+    h('div', { class: 'card', 'data-testid': 'counts' }, h('h3', {}, 'By status'),
+      h('table', {}, h('tr', {}, Object.keys(data.counts).map(k => h('th', {}, k))), h('tr', {}, Object.values(data.counts).map(v => h('td', {}, v))))),
+    h('div', { class: 'card' }, h('h3', {}, 'Stuck longer than ', threshold, ' minutes ',
+      h('button', { onclick: () => { sessionStorage.setItem('stuckMinutes', threshold.value); renderOps(); } }, 'Apply')),
+      data.stuck.length ? h('table', { 'data-testid': 'stuck' }, data.stuck.map(s => h('tr', {}, h('td', {}, h('a', { href: '#/o/' + s.id }, s.id)), h('td', {}, s.pool), h('td', {}, s.state), h('td', {}, s.minutes + ' min'))))
+        : h('p', { class: 'muted' }, 'Nothing stuck.')),
+    h('div', { class: 'card' }, h('h3', {}, 'Failures'),
+      data.failures.length ? h('table', { 'data-testid': 'failures' }, data.failures.map(f => h('tr', {}, h('td', {}, h('a', { href: '#/o/' + f.id }, f.id)), h('td', {}, f.pool), h('td', {}, f.cause || ''),
+        h('td', {}, h('button', { onclick: () => act('redrive', f.id) }, 'Redrive')))))
+        : h('p', { class: 'muted' }, 'No failures.')),
+    h('div', { class: 'card' }, h('h3', {}, 'Simulated clock'), 'Advance by ', seconds, ' seconds ',
+      h('button', { 'data-testid': 'advance', onclick: async () => {
+        try { const { data: r } = await api('POST', '/sim/clock/advance', { seconds: Number(seconds.value) }); showError(''); alert('Simulated time is now ' + when(r.now)); }
+        catch (e) { showError(e.message); }
+      } }, 'Advance')));
+}
+
+// ---------- routing ----------
+async function route() {
+  clearTimeout(refreshTimer);
+  showError('');
+  const hash = location.hash || '#/list';
+  try {
+    if (hash.startsWith('#/o/')) await renderDetail(decodeURIComponent(hash.slice(4)));
+    else if (hash === '#/new') renderNew();
+    else if (hash === '#/inbox') await renderInbox();
+    else if (hash === '#/phones') await renderPhones();
+    else if (hash === '#/ops') await renderOps();
+    else await renderList();
+  } catch (e) {
+    showError(e.message);
+  }
+}
+window.addEventListener('hashchange', route);
+whoami().then(route);
