@@ -176,15 +176,32 @@ public class IntrinsicsTests
         Json.Equal("110", Eval("States.MathAdd($.value1, $.step)", """{"value1":111,"step":-1}"""));
 
     [Theory]
-    [InlineData("States.MathAdd(1.5, 1)")]
+    [InlineData("-9", "3", "-6")]
+    [InlineData("1.49", "1.50", "3")]
+    [InlineData("-1.50", "-1.51", "-3")]
+    [InlineData("2.5", "0", "3")]
+    [InlineData("-2.5", "0", "-2")]
+    [InlineData("-0.5", "0.5", "1")]
+    public void MathAdd_rounds_non_integers_to_the_nearest_integer_like_Java(string a, string b, string expected) =>
+        Json.Equal(expected, Eval($"States.MathAdd({a}, {b})"));
+
+    [Fact]
+    public void MathRandom_rounds_non_integer_bounds() =>
+        Json.Equal("13", Eval("States.MathRandom(12.50, 44.51)", random: () => 0));
+
+    [Theory]
     [InlineData("States.MathAdd(2147483648, 1)")]
     [InlineData("States.MathAdd('1', 1)")]
-    public void MathAdd_requires_32_bit_integers(string expression) => Fails(expression);
+    [InlineData("States.MathAdd(null, 1)")]
+    public void MathAdd_requires_32_bit_numbers(string expression) => Fails(expression);
 
     [Theory]
     [InlineData("1,2,3,4,5", ",", """["1","2","3","4","5"]""")]
     [InlineData("This.is+a,test=string", ".+,=", """["This","is","a","test","string"]""")]
     [InlineData("a,,b", ",", """["a","b"]""")]
+    [InlineData(" , ", ",", """[" "," "]""")]
+    [InlineData(",,,,", ",", "[]")]
+    [InlineData("split on T and \\nnew line", "T\\n", """["split on "," and ","new line"]""")]
     public void StringSplit_splits_on_any_delimiter_character(string input, string delimiters, string expected) =>
         Json.Equal(expected, Eval("States.StringSplit($.inputString, $.splitter)", $$"""{"inputString":"{{input}}","splitter":"{{delimiters}}"}"""));
 

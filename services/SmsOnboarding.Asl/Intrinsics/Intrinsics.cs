@@ -118,7 +118,7 @@ public static class Intrinsics
             "States.Hash" => Hash(name, LimitedString(name, args, 0), String(name, args, 1)),
             "States.JsonMerge" => JsonMerge(name, args),
             "States.MathRandom" => MathRandom(name, args, env),
-            "States.MathAdd" => JsonValue.Create(Integer(name, args, 0) + Integer(name, args, 1)),
+            "States.MathAdd" => JsonValue.Create(RoundedInteger(name, args, 0) + RoundedInteger(name, args, 1)),
             "States.StringSplit" => StringSplit(String(name, args, 0), String(name, args, 1)),
             "States.UUID" => JsonValue.Create(env.Uuid().ToString("D")),
             _ => throw Fail($"Unknown intrinsic function '{name}'"),
@@ -334,8 +334,8 @@ public static class Intrinsics
 
     private static JsonValue MathRandom(string name, JsonNode?[] args, Environment env)
     {
-        var start = Integer(name, args, 0);
-        var end = Integer(name, args, 1);
+        var start = RoundedInteger(name, args, 0);
+        var end = RoundedInteger(name, args, 1);
         if (end <= start)
         {
             throw Fail($"{name}: the end ({end}) must be greater than the start ({start})");
@@ -386,6 +386,23 @@ public static class Intrinsics
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// AWS: "If you specify a non-integer value ... Step Functions will round it off to the nearest integer" (MathAdd, MathRandom).
+    /// Step Functions runs on Java, so halves round up (Math.round: 2.5 -> 3, -2.5 -> -2).
+    /// </summary>
+    private static long RoundedInteger(string name, JsonNode?[] args, int index)
+    {
+        if (!JsonValues.TryGetNumber(args[index], out var number))
+        {
+            throw Fail($"{name}: argument {index + 1} must be a number, but was {JsonValues.TypeName(args[index])}");
+        }
+
+        var rounded = decimal.Floor(number + 0.5m);
+        return rounded is >= int.MinValue and <= int.MaxValue
+            ? (long)rounded
+            : throw Fail($"{name}: argument {index + 1} must be between {int.MinValue} and {int.MaxValue}, but was {number}");
     }
 
     internal static AslRuntimeException Fail(string cause) => new(ErrorNames.Runtime, cause);
