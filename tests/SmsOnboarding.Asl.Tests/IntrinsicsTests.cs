@@ -27,12 +27,15 @@ public class IntrinsicsTests
     public void Format_takes_its_template_from_a_path_too() =>
         Json.Equal("\"a-b\"", Eval("States.Format($.t, 'a', 'b')", """{"t":"{}-{}"}"""));
 
+    [Fact]
+    public void Format_prints_objects_and_arrays_like_Java_maps_and_lists() =>
+        Json.Equal("\"{Arg1=1, Arg2=[]} [a, 2, {x=null}]\"", Eval("States.Format('{} {}', $.obj, $.arr)", """{"obj":{"Arg1":1,"Arg2":[]},"arr":["a",2,{"x":null}]}"""));
+
     [Theory]
     [InlineData("States.Format('{} {}', 'only one')")]
     [InlineData("States.Format('none', 'extra')")]
-    [InlineData("States.Format('{}', $.obj)")]
     [InlineData("States.Format($.n)")]
-    public void Format_fails_on_placeholder_mismatch_or_unsupported_values(string expression) =>
+    public void Format_fails_on_placeholder_mismatch_or_a_non_string_template(string expression) =>
         Fails(expression, """{"obj":{"a":1},"n":5}""");
 
     [Fact]

@@ -191,11 +191,14 @@ public static class Intrinsics
         return JsonValue.Create(sb.ToString());
     }
 
-    private static string FormatValue(JsonNode? value) => JsonValues.Kind(value) switch
+    // Step Functions prints objects and arrays the way Java prints maps and lists: {Arg1=1, Arg2=[a, b]}
+    // (observed against AWS in localstack's recorded snapshot tests).
+    private static string FormatValue(JsonNode? value) => value switch
     {
-        JsonValueKind.String => value!.GetValue<string>(),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => value?.ToJsonString() ?? "null",
-        _ => throw Fail($"States.Format: placeholders accept strings, numbers, booleans or null, not {JsonValues.TypeName(value)}"),
+        JsonObject obj => "{" + string.Join(", ", obj.Select(p => $"{p.Key}={FormatValue(p.Value)}")) + "}",
+        JsonArray array => "[" + string.Join(", ", array.Select(FormatValue)) + "]",
+        _ when JsonValues.TryGetString(value, out var text) => text,
+        _ => value?.ToJsonString() ?? "null",
     };
 
     private static JsonNode? StringToJson(string text)
