@@ -26,6 +26,8 @@ internal sealed class CognitoService : IJsonService
                 return [];
             case "SetUserPoolMfaConfig":
                 return SetMfaConfig(account, Pool(input, context), input);
+            case "GetUserPoolMfaConfig":
+                return MfaConfigJson(Pool(input, context));
             default:
                 throw new AwsServiceException("UnknownOperationException", $"Unknown operation {operation}.");
         }
@@ -61,7 +63,12 @@ internal sealed class CognitoService : IJsonService
         }
         pool.Settings = settings;
         pool.LastModifiedDate = account.Now;
+        return MfaConfigJson(pool);
+    }
 
+    private static JsonObject MfaConfigJson(State.UserPool pool)
+    {
+        var settings = pool.Settings;
         var result = new JsonObject { ["MfaConfiguration"] = settings["MfaConfiguration"]?.DeepClone() };
         if (settings["SmsConfiguration"] is not null || settings["SmsAuthenticationMessage"] is not null)
         {

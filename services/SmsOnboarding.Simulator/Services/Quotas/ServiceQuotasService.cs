@@ -19,6 +19,7 @@ internal sealed class ServiceQuotasService : IJsonService
         "GetAWSDefaultServiceQuota" => new JsonObject { ["Quota"] = QuotaJson(context, Find(input), applied: false) },
         "RequestServiceQuotaIncrease" => RequestIncrease(input, context),
         "GetRequestedServiceQuotaChange" => GetRequest(input, context),
+        "ListRequestedServiceQuotaChangeHistoryByQuota" => History(input, context),
         _ => throw new AwsServiceException("UnknownOperationException", $"Unknown operation {operation}."),
     };
 
@@ -98,6 +99,22 @@ internal sealed class ServiceQuotasService : IJsonService
         var request = context.Account.QuotaRequests.FirstOrDefault(r => r.Id == id)
             ?? throw new AwsServiceException("NoSuchResourceException", $"The request {id} does not exist.");
         return new JsonObject { ["RequestedQuota"] = RequestJson(context, request) };
+    }
+
+    private static JsonObject History(JsonObject input, RequestContext context)
+    {
+        var quota = Find(input);
+        var status = Json.OptString(input, "Status");
+        var requests = context.Account.QuotaRequests
+            .Where(r => r.Region == context.Region && r.Quota == quota && (status is null || r.Status == status))
+            .OrderByDescending(r => r.Created).ToList();
+        var (page, next) = Paging.Page(requests, Json.OptString(input, "NextToken"), Json.OptInt(input, "MaxResults") ?? 100);
+        var result = new JsonObject { ["RequestedQuotas"] = Json.Array(page.Select(r => (JsonNode)RequestJson(context, r))) };
+        if (next is not null)
+        {
+            result["NextToken"] = next;
+        }
+        return result;
     }
 
     private static JsonObject QuotaJson(RequestContext context, QuotaDefinition quota, bool applied) => new()
