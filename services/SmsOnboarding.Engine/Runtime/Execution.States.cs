@@ -143,7 +143,7 @@ internal sealed partial class Execution
         run.Items = null;
         run.EffectiveInput = null;
         run.TaskInput = null;
-        if (state.End || next is null)
+        if (next is null)
         {
             CompleteRun(run, output, text);
             return;
