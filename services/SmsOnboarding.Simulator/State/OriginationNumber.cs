@@ -17,6 +17,7 @@ internal sealed class OriginationNumber
     /// <summary>US toll-free and 10DLC numbers leased through the API send only once their registration is COMPLETE.</summary>
     public bool RequiresRegistration { get; init; }
     public bool DeletionProtectionEnabled { get; init; }
+    public string? ClientToken { get; init; }
     public Dictionary<string, string> Tags { get; init; } = [];
 
     public string Arn(string accountId) => $"arn:aws:sms-voice:{Region}:{accountId}:phone-number/{PhoneNumberId}";

@@ -34,6 +34,7 @@ internal sealed class Registration
     public required string RegistrationType { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public Dictionary<string, string> Tags { get; init; } = [];
+    public string? ClientToken { get; init; }
     public List<RegistrationVersion> Versions { get; } = [];
 
     public string Arn(string accountId) => $"arn:aws:sms-voice:{Region}:{accountId}:registration/{RegistrationId}";

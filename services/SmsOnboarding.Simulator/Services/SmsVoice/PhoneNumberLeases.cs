@@ -11,6 +11,14 @@ internal static class PhoneNumberLeases
     public static JsonObject Request(JsonObject input, RequestContext context)
     {
         var account = context.Account;
+        // ClientToken makes a retried request return the number it already leased.
+        if (Json.OptString(input, "ClientToken") is { } token &&
+            account.OriginationNumbers.FirstOrDefault(n => n.Region == context.Region && n.ClientToken == token) is { } existing)
+        {
+            var again = ToJson(existing, context);
+            again["Tags"] = SmsVoiceService.Tags(existing.Tags);
+            return again;
+        }
         var country = Json.ReqString(input, "IsoCountryCode");
         var messageType = Json.ReqString(input, "MessageType");
         var capabilities = Json.Strings(input, "NumberCapabilities");
@@ -74,6 +82,7 @@ internal static class PhoneNumberLeases
             RequiresRegistration = country == "US" && numberType is "TOLL_FREE" or "TEN_DLC",
             DeletionProtectionEnabled = Json.OptBool(input, "DeletionProtectionEnabled") ?? false,
             Tags = SmsVoiceService.ReadTags(input),
+            ClientToken = Json.OptString(input, "ClientToken"),
         };
         account.OriginationNumbers.Add(number);
         var result = ToJson(number, context);

@@ -44,6 +44,13 @@ internal static class Registrations
     {
         var account = context.Account;
         var type = Json.ReqString(input, "RegistrationType");
+        if (Json.OptString(input, "ClientToken") is { } token &&
+            account.Registrations.FirstOrDefault(r => r.Region == context.Region && r.ClientToken == token) is { } existing)
+        {
+            var again = Information(existing, context);
+            again["Tags"] = SmsVoiceService.Tags(existing.Tags);
+            return again;
+        }
         if (!Types.ContainsKey(type))
         {
             throw SmsVoiceService.Validation("UNKNOWN_REGISTRATION_TYPE", $"Registration type '{type}' is not supported. Supported: {string.Join(", ", Types.Keys)}.");
@@ -55,6 +62,7 @@ internal static class Registrations
             RegistrationType = type,
             CreatedAt = context.Now,
             Tags = SmsVoiceService.ReadTags(input),
+            ClientToken = Json.OptString(input, "ClientToken"),
         };
         registration.Versions.Add(new RegistrationVersion(1, context.Now));
         account.Registrations.Add(registration);
