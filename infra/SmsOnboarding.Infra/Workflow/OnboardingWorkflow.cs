@@ -62,7 +62,7 @@ public sealed class OnboardingWorkflow : Construct
             {
                 Type = "String",
                 Default = value,
-                Description = $"State machine setting {name} (ASL placeholder ${{{name}}}).",
+                Description = $"State machine setting {name} (the ASL placeholder of the same name).",
                 AllowedPattern = numeric ? "^[0-9]+$" : null,
             });
             substitutions[name] = parameter.ValueAsString;
@@ -76,7 +76,7 @@ public sealed class OnboardingWorkflow : Construct
 
         StateMachine = new StateMachine(this, "StateMachine", new StateMachineProps
         {
-            DefinitionBody = DefinitionBody.FromString(File.ReadAllText(options.DefinitionPath)),
+            DefinitionBody = DefinitionBody.FromString(SubstitutionText.EscapeNonPlaceholders(File.ReadAllText(options.DefinitionPath))),
             DefinitionSubstitutions = substitutions,
             StateMachineType = StateMachineType.STANDARD,
             TracingEnabled = true,

@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using SmsOnboarding.Infra.Workflow;
+using SmsOnboarding.Steps;
+using static SmsOnboarding.Infra.Tests.TemplateJson;
+
+namespace SmsOnboarding.Infra.Tests;
+
+[Collection(CdkCollection.Name)]
+public sealed class WorkflowTemplateTests(SynthesizedStack synth)
+{
+    private JsonObject StateMachine => synth.OfType("AWS::StepFunctions::StateMachine").Single().Resource;
+
+    [Fact]
+    public void State_machine_is_standard_traced_and_logs_without_execution_data()
+    {
+        synth.Template.ResourceCountIs("AWS::StepFunctions::StateMachine", 1);
+        synth.Template.HasResourceProperties("AWS::StepFunctions::StateMachine", new Dictionary<string, object>
+        {
+            ["StateMachineType"] = "STANDARD",
+            ["TracingConfiguration"] = new Dictionary<string, object> { ["Enabled"] = true },
+            ["LoggingConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["IncludeExecutionData"] = false, ["Level"] = "ALL" }),
+        });
+    }
+
+    [Fact]
+    public void Definition_is_inline_and_deploys_as_the_file_verbatim()
+    {
+        var definition = StateMachine["Properties"]!["DefinitionString"]!.GetValue<string>();
+
+        Assert.Null(StateMachine["Properties"]!["DefinitionS3Location"]);
+        Assert.Equal(File.ReadAllText(Path.Combine(synth.RepositoryRoot, InfraOptions.DefinitionRelativePath)), SubstitutionText.Unescape(definition));
+    }
+
+    [Theory]
+    [InlineData("{\"Comment\": \"${...} are substitutions\", \"X\": \"${PollMaxSeconds}\"}", "{\"Comment\": \"${!...} are substitutions\", \"X\": \"${PollMaxSeconds}\"}")]
+    [InlineData("${A_1}${}${ B}$${C}", "${A_1}${!}${! B}$${C}")]
+    [InlineData("no dollars", "no dollars")]
+    public void Only_text_that_is_not_a_placeholder_is_escaped_and_unescaping_restores_it(string text, string escaped)
+    {
+        Assert.Equal(escaped, SubstitutionText.EscapeNonPlaceholders(text));
+        Assert.Equal(text, SubstitutionText.Unescape(escaped));
+    }
+
+    [Fact]
+    public void Every_catalog_step_has_one_dotnet10_arm64_traced_function_with_its_handler()
+    {
+        synth.Template.ResourceCountIs("AWS::Lambda::Function", StepCatalog.All.Count + 1);
+        foreach (var step in StepCatalog.All)
+        {
+            synth.Template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+            {
+                ["Handler"] = step.LambdaHandler,
+                ["Runtime"] = "dotnet10",
+                ["Architectures"] = new[] { "arm64" },
+                ["TracingConfig"] = new Dictionary<string, object> { ["Mode"] = "Active" },
+            });
+        }
+    }
+
+    [Fact]
+    public void Each_step_role_allows_exactly_its_catalog_actions_plus_logging_and_tracing()
+    {
+        var infraActions = new HashSet<string> { "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords" };
+        foreach (var step in StepCatalog.All)
+        {
+            var role = RoleOf(synth.FunctionLogicalId(step.LambdaHandler));
+            var granted = StatementsOf(role).SelectMany(s => Strings(s["Action"])).ToHashSet();
+            var expected = step.Permissions.SelectMany(p => p.Actions).Concat(infraActions).ToHashSet();
+            if (step.Name == StepNames.RegisterHumanTask)
+            {
+                expected.Add("sns:Publish");
+            }
+
+            Assert.True(expected.SetEquals(granted), $"{step.Name}: granted [{string.Join(", ", granted.Order())}], expected [{string.Join(", ", expected.Order())}]");
+        }
+    }
+
+    [Fact]
+    public void Step_roles_use_catalog_resources_and_table_grants_are_confined_to_their_key_prefix()
+    {
+        foreach (var step in StepCatalog.All)
+        {
+            var statements = StatementsOf(RoleOf(synth.FunctionLogicalId(step.LambdaHandler))).ToList();
+            foreach (var statement in statements.Where(s => Strings(s["Action"]).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))))
+            {
+                var keys = Strings(statement["Condition"]?["ForAllValues:StringLike"]?["dynamodb:LeadingKeys"]).ToList();
+                Assert.NotEmpty(keys);
+                Assert.All(keys, k => Assert.Contains(k, StepPolicies.LogicalTables.Values));
+                Assert.All(Many(statement["Resource"]), r => Assert.DoesNotContain("\"*\"", r.ToJsonString(), StringComparison.Ordinal));
+            }
+
+            var catalogWildcards = step.Permissions.Where(p => p.Resources.Contains("*")).SelectMany(p => p.Actions).ToHashSet();
+            var wildcardActions = statements.Where(s => Strings(s["Resource"]).Contains("*")).SelectMany(s => Strings(s["Action"]));
+            Assert.All(wildcardActions, a => Assert.True(catalogWildcards.Contains(a) || a.StartsWith("xray:", StringComparison.Ordinal), $"{step.Name}: {a} on *"));
+        }
+    }
+
+    [Fact]
+    public void Role_creation_is_limited_to_the_workflow_path_and_requires_the_publish_only_boundary()
+    {
+        var role = RoleOf(synth.FunctionLogicalId(StepCatalog.All.Single(s => s.Name == StepNames.EnsureSmsRole).LambdaHandler));
+        var create = StatementsOf(role).Single(s => Strings(s["Action"]).Contains("iam:CreateRole"));
+
+        Assert.Contains(":role/sms-onboarding/*", create["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        var boundaryCondition = create["Condition"]!["StringEquals"]!["iam:PermissionsBoundary"]!.ToJsonString();
+        Assert.Contains(":policy/" + StepCatalog.SmsRoleBoundaryPolicyName, boundaryCondition, StringComparison.Ordinal);
+
+        var boundary = synth.OfType("AWS::IAM::ManagedPolicy").Single(p => p.Resource["Properties"]!["ManagedPolicyName"]?.GetValue<string>() == StepCatalog.SmsRoleBoundaryPolicyName);
+        var allowed = Many(boundary.Resource["Properties"]!["PolicyDocument"]!["Statement"]).ToList();
+        Assert.Equal(["sns:Publish"], allowed.SelectMany(s => Strings(s["Action"])));
+        Assert.All(allowed, s => Assert.Equal("Allow", s["Effect"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void State_machine_role_may_invoke_every_step_function_and_nothing_else_in_lambda()
+    {
+        var role = synth.StateMachineRoleId();
+        var invoke = StatementsOf(role).Where(s => Strings(s["Action"]).Contains("lambda:InvokeFunction")).ToList();
+        var targets = invoke.SelectMany(s => Many(s["Resource"])).Select(r => Target(r) ?? Target(r["Fn::Join"]?[1]?[0])).ToHashSet();
+
+        var stepFunctions = StepCatalog.All.Select(s => synth.FunctionLogicalId(s.LambdaHandler)).ToHashSet();
+        Assert.True(stepFunctions.SetEquals(targets!), string.Join(", ", targets));
+    }
+
+    private string RoleOf(string functionId) =>
+        Target(synth.Resources[functionId]!["Properties"]!["Role"]) ?? throw new InvalidOperationException($"{functionId} has no role reference.");
+
+    private IEnumerable<JsonNode> StatementsOf(string roleId)
+    {
+        var inline = Many(synth.Resources[roleId]!["Properties"]!["Policies"]).SelectMany(p => Many(p["PolicyDocument"]!["Statement"]));
+        var attached = synth.OfType("AWS::IAM::Policy")
+            .Where(p => Many(p.Resource["Properties"]!["Roles"]).Any(r => Target(r) == roleId))
+            .SelectMany(p => Many(p.Resource["Properties"]!["PolicyDocument"]!["Statement"]));
+        return inline.Concat(attached);
+    }
+}
