@@ -105,6 +105,13 @@ public sealed class FinalizeHandler(IAwsClientFactory aws) : IStepHandler<Finali
     {
         var a = JsonSerializer.SerializeToNode(before, CognitoIdentityProviderJsonContext.Default.UserPoolType)!.AsObject();
         var b = JsonSerializer.SerializeToNode(after, CognitoIdentityProviderJsonContext.Default.UserPoolType)!.AsObject();
+        if (before.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays is not null)
+        {
+            // The legacy mirror of TemporaryPasswordValidityDays is dropped on purpose (it cannot be sent with it).
+            (a["AdminCreateUserConfig"] as JsonObject)?.Remove("UnusedAccountValidityDays");
+            (b["AdminCreateUserConfig"] as JsonObject)?.Remove("UnusedAccountValidityDays");
+        }
+
         return a.Select(p => p.Key).Union(b.Select(p => p.Key))
             .Where(k => !JsonNode.DeepEquals(a[k], b[k]))
             .Order(StringComparer.Ordinal)

@@ -50,7 +50,9 @@ public sealed partial class StateMachineDefinitionTests
         Assert.Equal(7, waits.Count);
         foreach (var (name, state) in waits)
         {
-            Assert.Equal("$.settings.humanReminderSeconds", (string?)state["TimeoutSecondsPath"]);
+            // The path resolves both in the raw state input and in the effective Parameters (engines differ on which they read).
+            Assert.Equal("$.Payload.timeoutSeconds", (string?)state["TimeoutSecondsPath"]);
+            Assert.Equal("$.settings.humanReminderSeconds", (string?)state["Parameters"]!["Payload"]!["timeoutSeconds.$"]);
             var catcher = state["Catch"]!.AsArray().Single()!;
             var errors = catcher["ErrorEquals"]!.AsArray().Select(e => (string?)e).ToList();
             Assert.Contains("States.Timeout", errors);

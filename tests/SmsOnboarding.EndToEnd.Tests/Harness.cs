@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Local;
+using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.HumanTasks;
+
+namespace SmsOnboarding.EndToEnd.Tests;
+
+/// <summary>One LocalStack in a temp folder plus the "people" of a scenario: they read OTPs from the simulated phones.</summary>
+public sealed partial class Harness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private Harness(LocalStack stack, string dir)
+    {
+        Stack = stack;
+        Dir = dir;
+    }
+
+    public LocalStack Stack { get; private set; }
+
+    public string Dir { get; }
+
+    public List<string> Answers { get; } = [];
+
+    public static async Task<Harness> StartAsync(SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var dir = Directory.CreateTempSubdirectory("e2e-").FullName;
+        var stack = await LocalStack.StartAsync(Options(dir, scenario, nobodyAnswers, settings));
+        return new Harness(stack, dir);
+    }
+
+    public static LocalStackOptions Options(string dir, SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null) => new()
+    {
+        DataDirectory = dir,
+        Scenario = scenario,
+        Start = Start,
+        SkipWhileAwaitingHumans = nobodyAnswers,
+        Settings = settings,
+    };
+
+    public static SimulatorScenario Scenario(Func<SimulatorScenario, SimulatorScenario>? tweak = null, params SeedUserPool[] pools)
+    {
+        var scenario = new SimulatorScenario
+        {
+            Seed = new SeedData { UserPools = pools.Length > 0 ? pools : [new SeedUserPool("us-east-1", "checkout") { Id = "us-east-1_Checkout1" }] },
+        };
+        return tweak is null ? scenario : tweak(scenario);
+    }
+
+    public static OnboardingRequest Request(string poolId = "us-east-1_Checkout1", decimal spend = 250, string origination = "TollFree", string[]? numbers = null, string[]? countries = null)
+    {
+        var json = new JsonObject
+        {
+            ["requestId"] = "req-" + poolId.Replace('_', '-').ToLowerInvariant(),
+            ["userPoolId"] = poolId,
+            ["countries"] = new JsonArray((countries ?? ["US", "CA"]).Select(c => (JsonNode)c!).ToArray()),
+            ["monthlySpendUsd"] = spend,
+            ["messageType"] = "OneTimePassword",
+            ["useCase"] = "One-time passwords for sign-in and account recovery of the checkout app.",
+            ["websiteUrl"] = "https://checkout.example.com",
+            ["optInProcess"] = "Customers enter their number on the profile page and confirm with a code; opting in is optional.",
+            ["sampleMessages"] = new JsonArray("Your Checkout sign-in code is {####}. It expires in 5 minutes."),
+            ["sandboxNumbers"] = new JsonArray((numbers ?? ["+12065550101", "+12065550102"]).Select(n => (JsonNode)n!).ToArray()),
+            ["originationType"] = origination,
+            ["requester"] = "alice",
+            ["approvers"] = new JsonArray("bob"),
+            ["team"] = "checkout",
+        };
+        var result = OnboardingRequestValidator.Validate(json);
+        Assert.True(result.IsValid, string.Join("; ", result.Problems.Select(p => p.Message)));
+        return result.Request!;
+    }
+
+    /// <summary>
+    /// Drives the run to its end: time skips while everything waits on AWS; whenever people are needed,
+    /// <paramref name="answer"/> decides what they type (default: the right code, a case id, approved).
+    /// </summary>
+    public async Task<OnboardingRun> RunAsync(string executionArn, Func<HumanTask, JsonObject?>? answer = null, int maxRounds = 200)
+    {
+        answer ??= DefaultAnswer;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        for (var round = 0; round < maxRounds; round++)
+        {
+            await Stack.RunUntilIdleAsync(timeout.Token);
+            var run = await Stack.GetStatusAsync(executionArn, timeout.Token);
+            if (run.Status != "RUNNING")
+            {
+                return run;
+            }
+
+            var pending = await Stack.Inbox.ListPendingAsync(executionArn, timeout.Token);
+            if (pending.Count == 0)
+            {
+                await Task.Delay(10, timeout.Token);
+                continue;
+            }
+
+            foreach (var task in pending)
+            {
+                var input = answer(task);
+                if (input is null)
+                {
+                    continue;
+                }
+
+                Answers.Add($"{task.Kind}:{input.ToJsonString()}");
+                var outcome = await Stack.HumanTasks.CompleteAsync(task.Id, input, "tester", timeout.Token);
+                Assert.True(outcome.Status is HumanTaskOutcomeStatus.Completed or HumanTaskOutcomeStatus.Expired, outcome.Message);
+            }
+        }
+
+        throw new InvalidOperationException("The onboarding did not finish.");
+    }
+
+    public JsonObject DefaultAnswer(HumanTask task) => task.Kind switch
+    {
+        HumanTaskKinds.VerificationCode => new JsonObject { ["code"] = LatestCode(task.Slot) },
+        HumanTaskKinds.FileSupportCase => new JsonObject { ["caseId"] = "case-filed-by-hand-" + task.Need },
+        _ => new JsonObject { ["approved"] = true, ["note"] = "approved in the Support Center" },
+    };
+
+    /// <summary>The OTP in the newest SMS on the simulated phone.</summary>
+    public string LatestCode(string phoneNumber)
+    {
+        var message = Stack.Simulator.MessagesTo(phoneNumber).LastOrDefault()
+            ?? throw new InvalidOperationException($"No SMS reached {phoneNumber}.");
+        return Otp().Match(message.Body).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Simulates kill -9: the engine object is abandoned without a clean shutdown, then reopened on the same files.</summary>
+    public async Task RestartAsync(SimulatorScenario scenario)
+    {
+        await Stack.DisposeAsync();
+        Stack = await LocalStack.StartAsync(Options(Dir, scenario));
+    }
+
+    [GeneratedRegex("[0-9]{5,8}")]
+    private static partial Regex Otp();
+}
