@@ -37,6 +37,7 @@ public sealed class SimulatedAccount
     internal List<SmsDelivery> Deliveries { get; } = [];
     internal List<OriginationNumber> OriginationNumbers { get; } = [];
     internal List<Registration> Registrations { get; } = [];
+    internal List<(string Region, string Id, DateTimeOffset CreatedAt)> RegistrationAttachments { get; } = [];
     internal List<SupportCase> Cases { get; } = [];
     internal List<QuotaRequest> QuotaRequests { get; } = [];
     internal Dictionary<(string Region, string QuotaCode), double> QuotaValues { get; } = [];
@@ -83,6 +84,7 @@ public sealed class SimulatedAccount
             Deliveries.Clear();
             OriginationNumbers.Clear();
             Registrations.Clear();
+            RegistrationAttachments.Clear();
             Cases.Clear();
             QuotaRequests.Clear();
             QuotaValues.Clear();

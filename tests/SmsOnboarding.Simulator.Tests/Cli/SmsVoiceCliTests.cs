@@ -25,8 +25,22 @@ public sealed class SmsVoiceCliTests
         var registrationId = registration["RegistrationId"]!.GetValue<string>();
         Assert.Equal("CREATED", registration["RegistrationStatus"]!.GetValue<string>());
 
+        var form = (await cli.RunAsync("pinpoint-sms-voice-v2", "describe-registration-field-definitions", "--registration-type", "US_TOLL_FREE_REGISTRATION"))
+            .Succeeded().Json["RegistrationFieldDefinitions"]!.AsArray();
+        foreach (var field in form.Where(f => f!["FieldRequirement"]!.GetValue<string>() == "REQUIRED"))
+        {
+            var path = field!["FieldPath"]!.GetValue<string>();
+            var value = field["FieldType"]!.GetValue<string>() == "SELECT"
+                ? new[] { "--select-choices", field["SelectValidation"]!["Options"]![0]!.GetValue<string>() }
+                : ["--text-value", "Example value for " + path];
+            (await cli.RunAsync(["pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", registrationId, "--field-path", path, .. value])).Succeeded();
+        }
+        var attachment = (await cli.RunAsync("pinpoint-sms-voice-v2", "create-registration-attachment", "--attachment-url", "s3://example-bucket/opt-in.png"))
+            .Succeeded().Json["RegistrationAttachmentId"]!.GetValue<string>();
         (await cli.RunAsync("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", registrationId,
-            "--field-path", "companyInfo.companyName", "--text-value", "Example Corp")).Succeeded();
+            "--field-path", "messagingUseCase.optInImage", "--registration-attachment-id", attachment)).Succeeded();
+        (await cli.RunAsync("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", registrationId,
+            "--field-path", "companyInfo.unknownField", "--text-value", "x")).FailedWith("ValidationException");
         var submitted = (await cli.RunAsync("pinpoint-sms-voice-v2", "submit-registration-version", "--registration-id", registrationId)).Succeeded().Json;
         Assert.Equal("SUBMITTED", submitted["RegistrationVersionStatus"]!.GetValue<string>());
 

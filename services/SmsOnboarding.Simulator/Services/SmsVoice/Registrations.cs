@@ -71,10 +71,41 @@ internal static class Registrations
         return result;
     }
 
+    public static JsonObject CreateAttachment(JsonObject input, RequestContext context)
+    {
+        var body = Json.OptString(input, "AttachmentBody");
+        var url = Json.OptString(input, "AttachmentUrl");
+        if ((body is null) == (url is null))
+        {
+            throw SmsVoiceService.Validation("PARAMETERS_CANNOT_BE_USED_TOGETHER", "Provide exactly one of AttachmentBody or AttachmentUrl.");
+        }
+        if (url is not null && !url.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            throw SmsVoiceService.Validation("INVALID_PARAMETER", "AttachmentUrl must be an s3:// URL.");
+        }
+        // awsJson blobs are base64: 500 KB of file is about 683 KB of text.
+        if (body is not null && body.Length > 683_000)
+        {
+            throw SmsVoiceService.Validation("MAXIMUM_SIZE_EXCEEDED", "Attachments are limited to 500 KB.");
+        }
+        var account = context.Account;
+        var id = "attachment-" + account.NewId(32, "0123456789abcdef");
+        account.RegistrationAttachments.Add((context.Region, id, context.Now));
+        return new JsonObject
+        {
+            ["RegistrationAttachmentArn"] = $"arn:aws:sms-voice:{context.Region}:{account.AccountId}:registration-attachment/{id}",
+            ["RegistrationAttachmentId"] = id,
+            ["AttachmentStatus"] = "UPLOAD_COMPLETE",
+            ["Tags"] = SmsVoiceService.Tags(SmsVoiceService.ReadTags(input)),
+            ["CreatedTimestamp"] = Json.Epoch(context.Now),
+        };
+    }
+
     public static JsonObject PutFieldValue(JsonObject input, RequestContext context)
     {
         var registration = Find(input, context);
         var path = Json.ReqString(input, "FieldPath");
+        var field = RegistrationForms.Find(registration.RegistrationType, path);
         var version = registration.Current;
         if (version.Status(context.Now) != "DRAFT")
         {
@@ -92,11 +123,24 @@ internal static class Registrations
         }
         if (Json.OptString(input, "RegistrationAttachmentId") is { } attachment)
         {
+            if (context.Account.RegistrationAttachments.All(a => a.Region != context.Region || (a.Id != attachment && !attachment.EndsWith("/" + a.Id, StringComparison.Ordinal))))
+            {
+                throw SmsVoiceService.NotFound("registration-attachment", attachment);
+            }
             value["RegistrationAttachmentId"] = attachment;
         }
         if (value.Count != 1)
         {
             throw SmsVoiceService.Validation("PARAMETERS_CANNOT_BE_USED_TOGETHER", "Provide exactly one of TextValue, SelectChoices or RegistrationAttachmentId.");
+        }
+        var expected = field.Type switch { "TEXT" => "TextValue", "SELECT" => "SelectChoices", _ => "RegistrationAttachmentId" };
+        if (!value.ContainsKey(expected))
+        {
+            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Field {path} is of type {field.Type}: set {expected}.");
+        }
+        if (field.Options is { } options && Json.Strings(input, "SelectChoices").Any(c => !options.Contains(c)))
+        {
+            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Field {path} accepts only: {string.Join(", ", options)}.");
         }
         version.Fields[path] = value;
         var result = new JsonObject
@@ -168,10 +212,11 @@ internal static class Registrations
             throw SmsVoiceService.Conflict("REGISTRATION_ALREADY_SUBMITTED", $"Version {version.Number} of {registration.RegistrationId} was already submitted.",
                 "registration", registration.RegistrationId);
         }
-        if (version.Fields.Count == 0)
+        var missing = RegistrationForms.Forms[registration.RegistrationType]
+            .Where(f => f.Requirement == "REQUIRED" && !version.Fields.ContainsKey(f.Path)).Select(f => f.Path).ToList();
+        if (missing.Count > 0)
         {
-            throw SmsVoiceService.Conflict("SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", "The registration has no field values: fill in the form with PutRegistrationFieldValue first.",
-                "registration", registration.RegistrationId);
+            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Required fields have no value: {string.Join(", ", missing)}.");
         }
         version.SubmittedAt = context.Now;
         version.Review = context.Account.CurrentScenario.Reviews.Registration;

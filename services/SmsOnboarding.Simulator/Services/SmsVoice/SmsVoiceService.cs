@@ -19,6 +19,8 @@ internal sealed class SmsVoiceService : IJsonService
         "DescribePhoneNumbers" => PhoneNumberLeases.Describe(input, context),
         "RequestPhoneNumber" => PhoneNumberLeases.Request(input, context),
         "DescribeRegistrationTypeDefinitions" => Registrations.TypeDefinitions(),
+        "DescribeRegistrationFieldDefinitions" => RegistrationForms.Describe(input),
+        "CreateRegistrationAttachment" => Registrations.CreateAttachment(input, context),
         "CreateRegistration" => Registrations.Create(input, context),
         "PutRegistrationFieldValue" => Registrations.PutFieldValue(input, context),
         "DescribeRegistrationFieldValues" => Registrations.FieldValues(input, context),
