@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SmsOnboarding.Simulator.Auth;
 
 namespace SmsOnboarding.Simulator.Hosting;
 
@@ -26,7 +27,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/> (0 = any free port).</summary>
-    public static async Task<SimulatorHost> StartAsync(SimulatedAccount account, int port = 0, CancellationToken cancellationToken = default)
+    public static async Task<SimulatorHost> StartAsync(SimulatedAccount account, int port = 0, CancellationToken cancellationToken = default) =>
+        await StartAsync(account, port, verifier: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As above, with a custom SigV4 verifier (e.g. one whose signing clock is fake, to test expiry).</summary>
+    public static async Task<SimulatorHost> StartAsync(SimulatedAccount account, int port, SigV4Verifier? verifier, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -34,7 +39,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         var app = builder.Build();
-        var server = new SimulatorServer(account);
+        var server = new SimulatorServer(account, verifier);
         app.MapSimulatorEndpoints(account);
         // Everything that is not a /sim endpoint is an AWS request: even an unsigned one gets AWS's error.
         app.Use(async (context, next) =>

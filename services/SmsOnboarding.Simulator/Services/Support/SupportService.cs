@@ -15,6 +15,11 @@ internal sealed class SupportService : IJsonService
 
     public JsonObject Handle(string operation, JsonObject input, RequestContext context)
     {
+        // The Support API has one endpoint in the aws partition, signed for us-east-1 (AWS-FACTS A).
+        if (context.Region != "us-east-1")
+        {
+            throw new AwsServiceException("InvalidSignatureException", $"Credential should be scoped to a valid region, not '{context.Region}'.", 403);
+        }
         var plan = context.Account.CurrentScenario.SupportPlan;
         if (plan is SupportPlan.Basic or SupportPlan.Developer)
         {
