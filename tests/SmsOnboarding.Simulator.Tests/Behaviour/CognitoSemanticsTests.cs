@@ -123,6 +123,29 @@ public sealed class CognitoSemanticsTests
         Assert.Equal("SNSSandbox", (await cognito.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = id })).UserPool!.SmsConfigurationFailure);
     }
 
+    [Fact]
+    public async Task SetUserPoolMfaConfig_changes_only_what_it_is_given()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        using var cognito = sim.Cognito();
+        var id = (await cognito.CreateUserPoolAsync(new CreateUserPoolRequest { PoolName = "mfa", UserPoolTags = new() { ["keep"] = "me" } })).UserPool!.Id!;
+        var roleArn = await CreateRoleAsync(sim, "sms-mfa", Policies.CognitoTrust(), Policies.SnsPublish);
+        await cognito.SetUserPoolMfaConfigAsync(new SetUserPoolMfaConfigRequest
+        {
+            UserPoolId = id,
+            SmsMfaConfiguration = new SmsMfaConfigType { SmsAuthenticationMessage = "Code {####}", SmsConfiguration = new SmsConfigurationType { SnsCallerArn = roleArn } },
+            MfaConfiguration = "OPTIONAL",
+        });
+        await cognito.SetUserPoolMfaConfigAsync(new SetUserPoolMfaConfigRequest { UserPoolId = id, MfaConfiguration = "ON" });
+
+        var mfa = await cognito.GetUserPoolMfaConfigAsync(new GetUserPoolMfaConfigRequest { UserPoolId = id });
+        Assert.Equal("ON", mfa.MfaConfiguration);
+        Assert.Equal(roleArn, mfa.SmsMfaConfiguration!.SmsConfiguration!.SnsCallerArn);
+        var pool = (await cognito.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = id })).UserPool!;
+        Assert.Equal("me", pool.UserPoolTags!["keep"]);
+        Assert.Equal("Code {####}", pool.SmsAuthenticationMessage);
+    }
+
     private static Task UpdateSmsAsync(AmazonCognitoIdentityProviderClient cognito, string poolId, string roleArn, string? externalId, string snsRegion = "us-east-1") =>
         cognito.UpdateUserPoolAsync(new UpdateUserPoolRequest
         {

@@ -30,6 +30,8 @@ public sealed class ServiceQuotasCliTests
         Assert.Equal("APPROVED", approved["Status"]!.GetValue<string>());
         var quota = (await cli.RunAsync("service-quotas", "get-service-quota", "--service-code", "sns", "--quota-code", code)).Succeeded().Json["Quota"]!;
         Assert.Equal(200, quota["Value"]!.GetValue<double>());
+        var limits = (await cli.RunAsync("pinpoint-sms-voice-v2", "describe-spend-limits")).Succeeded().Json["SpendLimits"]!.AsArray();
+        Assert.Equal(200, limits.Single(l => l!["Name"]!.GetValue<string>() == "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT")!["MaxLimit"]!.GetValue<long>());
         (await cli.RunAsync("service-quotas", "get-service-quota", "--service-code", "sns", "--quota-code", "L-NOPE")).FailedWith("NoSuchResourceException");
     }
 }
