@@ -6,12 +6,13 @@ export DOTNET_NOLOGO := 1
 export AWS_EC2_METADATA_DISABLED := true
 
 CLI := services/SmsOnboarding.Cli
+# Extra arguments for `make run`, e.g. make run ARGS="--clock skip --port 9090"
+ARGS ?=
 
-.PHONY: run test build restore bench synth fmt tools
+.PHONY: run test build restore tools bench synth fmt docs clean
 
 run: build
-	$(DOTNET) run --no-build --project $(CLI) -- --help
-	$(DOTNET) run --no-build --project $(CLI) -- regions
+	$(DOTNET) run --no-build --project $(CLI) -- serve $(ARGS)
 
 restore:
 	$(DOTNET) restore SmsOnboarding.sln
@@ -23,13 +24,20 @@ tools:
 	bash .ci/install-tools
 
 test: tools build
-	$(DOTNET) test SmsOnboarding.sln --no-build -c Debug --logger "console;verbosity=minimal"
+	$(DOTNET) test SmsOnboarding.sln --no-build -c Debug
 
-bench: build
-	@echo "No benchmarks yet: the engine issue adds them."
+bench: restore
+	$(DOTNET) run -c Release --project bench/SmsOnboarding.Benchmarks
 
-synth:
-	@echo "No CDK app yet: the deployment issue adds it."
+synth: restore
+	bash infra/synth.sh
 
 fmt:
 	$(DOTNET) format SmsOnboarding.sln --verify-no-changes
+
+# Regenerates committed docs that tests check for staleness (the lifecycle diagram).
+docs: build
+	UPDATE_DOCS=1 $(DOTNET) test tests/SmsOnboarding.Domain.Tests --no-build --filter "FullyQualifiedName~diagram"
+
+clean:
+	rm -rf .smsonboard infra/cdk.out infra/.publish infra/.tmp .artifacts-synth
