@@ -48,12 +48,19 @@ public sealed class ServiceTemplateTests(SynthesizedStack synth)
     }
 
     [Fact]
-    public void Every_function_gets_the_table_name_and_the_api_gets_the_state_machine()
+    public void Every_function_gets_the_table_name_steps_get_the_role_boundary_and_the_api_gets_the_state_machine()
     {
         foreach (var (_, function) in synth.OfType("AWS::Lambda::Function"))
         {
             var variables = function["Properties"]!["Environment"]!["Variables"]!;
             Assert.Equal("AWS::DynamoDB::Table", synth.Resources[Target(variables[OnboardingTableSchema.TableNameVariable])!]!["Type"]!.GetValue<string>());
+        }
+
+        var boundary = synth.OfType("AWS::IAM::ManagedPolicy").Single().LogicalId;
+        foreach (var step in SmsOnboarding.Steps.StepCatalog.All)
+        {
+            var variables = synth.Resources[synth.FunctionLogicalId(step.LambdaHandler)]!["Properties"]!["Environment"]!["Variables"]!;
+            Assert.Equal(boundary, Target(variables[Infra.Workflow.OnboardingWorkflow.RoleBoundaryVariable]));
         }
 
         var api = synth.Resources[synth.FunctionLogicalId(OnboardingApi.Handler)]!["Properties"]!["Environment"]!["Variables"]!;

@@ -20,6 +20,9 @@ public sealed class OnboardingWorkflow : Construct
 {
     public const string ReminderTopicVariable = "SMS_ONBOARDING_REMINDER_TOPIC_ARN";
 
+    /// <summary>StepEntryPoints passes it to CreateRole as the permissions boundary.</summary>
+    public const string RoleBoundaryVariable = "SMS_ROLE_BOUNDARY_ARN";
+
     /// <summary>dotnet10 is not a constant in CDK 2.160; the managed runtime exists (Amazon Linux 2023).</summary>
     public static readonly Runtime DotnetRuntime = new("dotnet10", RuntimeFamily.DOTNET_CORE);
 
@@ -48,7 +51,7 @@ public sealed class OnboardingWorkflow : Construct
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var step in StepCatalog.All)
         {
-            var function = StepFunction(step, code, table, reminders);
+            var function = StepFunction(step, code, table, reminders, SmsRoleBoundary);
             functions[step.Name] = function;
             substitutions[step.FunctionArnPlaceholder] = function.FunctionArn;
         }
@@ -90,7 +93,7 @@ public sealed class OnboardingWorkflow : Construct
         }
     }
 
-    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders)
+    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders, IManagedPolicy boundary)
     {
         var role = new Role(this, step.Name + "Role", new RoleProps
         {
@@ -131,6 +134,7 @@ public sealed class OnboardingWorkflow : Construct
             {
                 [OnboardingTableSchema.TableNameVariable] = table.TableName,
                 [ReminderTopicVariable] = reminders.TopicArn,
+                [RoleBoundaryVariable] = boundary.ManagedPolicyArn,
             },
         });
     }
