@@ -13,6 +13,11 @@ public static class CliApp
         root.Subcommands.Add(RegionsCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SimulatorCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(RequestCommand.Create());
+        root.Subcommands.Add(TasksCommand.Create());
+        root.Subcommands.Add(ExecutionsCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
         return root;
     }
 

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Aws.StepFunctions.Model;
+using SmsOnboarding.Engine;
+using SmsOnboarding.Local;
+
+namespace SmsOnboarding.Api.Local;
+
+/// <summary>The embedded engine of a <see cref="LocalStack"/> behind the API's runtime port.</summary>
+public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
+{
+    private static readonly HashSet<string> EnvelopeKeys = new(StringComparer.OrdinalIgnoreCase) { "timestamp", "type", "id", "previousEventId" };
+
+    public string DefinitionJson { get; } = LocalStack.Definition();
+
+    public async Task<string> StartAsync(string executionName, string inputJson, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var started = await stack.Engine.StartExecutionAsync(new StartExecutionRequest
+            {
+                StateMachineArn = stack.StateMachineArn,
+                Name = executionName,
+                Input = inputJson,
+            }, cancellationToken).ConfigureAwait(false);
+            return started.ExecutionArn!;
+        }
+        catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionAlreadyExists")
+        {
+            // A replayed submit after the first start went through (the execution may have ended since).
+            return stack.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + executionName;
+        }
+    }
+
+    public async Task<ExecutionSnapshot?> DescribeAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var d = await stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
+            return new ExecutionSnapshot(executionArn, State(d.Status), Utc(d.StartDate) ?? DateTimeOffset.MinValue, Utc(d.StopDate), d.Error, d.Cause);
+        }
+        catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionDoesNotExist")
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<ExecutionEvent>> HistoryAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HistoryEvent> events;
+        try
+        {
+            events = await stack.HistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionDoesNotExist")
+        {
+            return [];
+        }
+        return events.Select(ToEvent).ToList();
+    }
+
+    public async Task StopAsync(string executionArn, string cause, CancellationToken cancellationToken)
+    {
+        var current = await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        if (current is not { State: ExecutionState.Running })
+        {
+            throw new RuntimeConflictException($"The execution is {current?.State.ToString() ?? "unknown"}: only running executions can be stopped.");
+        }
+        await stack.StopAsync(executionArn, cause, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RedriveAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stack.RedriveAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionNotRedrivable")
+        {
+            throw new RuntimeConflictException(e.Message);
+        }
+    }
+
+    private static ExecutionEvent ToEvent(HistoryEvent e)
+    {
+        var details = JsonSerializer.SerializeToNode(e, StepFunctionsJsonContext.Default.HistoryEvent) as JsonObject ?? [];
+        foreach (var key in details.Select(p => p.Key).Where(EnvelopeKeys.Contains).ToList())
+        {
+            details.Remove(key);
+        }
+        var state = e.StateEnteredEventDetails?.Name ?? e.StateExitedEventDetails?.Name;
+        return new ExecutionEvent(e.Id ?? 0, Utc(e.Timestamp) ?? DateTimeOffset.MinValue, e.Type ?? "", state, details.Count == 0 ? null : details);
+    }
+
+    private static ExecutionState State(string? status) => status switch
+    {
+        "SUCCEEDED" => ExecutionState.Succeeded,
+        "FAILED" => ExecutionState.Failed,
+        "TIMED_OUT" => ExecutionState.TimedOut,
+        "ABORTED" => ExecutionState.Aborted,
+        "RUNNING" or "PENDING_REDRIVE" => ExecutionState.Running,
+        _ => throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"unknown execution status '{status}'")),
+    };
+
+    private static DateTimeOffset? Utc(DateTime? at) =>
+        at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc)).ToUniversalTime() : null;
+}

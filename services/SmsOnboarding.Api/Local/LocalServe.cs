@@ -1,0 +1,86 @@
+using SmsOnboarding.Api.Hosting;
+using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Engine.Http;
+using SmsOnboarding.Local;
+using SmsOnboarding.Simulator;
+using SmsOnboarding.Simulator.Scenarios;
+
+namespace SmsOnboarding.Api.Local;
+
+public enum ClockMode
+{
+    Realtime,
+    Skip,
+}
+
+public enum AwsMode
+{
+    Simulated,
+    Real,
+}
+
+/// <summary>Options of <c>serve</c> that shape the stack under the API.</summary>
+public sealed record LocalServeOptions
+{
+    public required string DataDirectory { get; init; }
+    public string? ScenarioFile { get; init; }
+    public ClockMode Clock { get; init; } = ClockMode.Skip;
+    public AwsMode Aws { get; init; } = AwsMode.Simulated;
+}
+
+/// <summary>A problem with serve's options, said in one line.</summary>
+public sealed class ServeConfigurationException(string message) : Exception(message);
+
+/// <summary>Builds the API's stack from <see cref="LocalStack"/>: engine, step handlers, simulator and one clock.</summary>
+public static class LocalServe
+{
+    public static async Task<(ApiStack Stack, LocalStack Local)> CreateAsync(LocalServeOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Aws == AwsMode.Real)
+        {
+            throw new ServeConfigurationException("--aws real is not available yet: the local stack only drives the simulated account (use --aws simulated).");
+        }
+        var scenario = DemoScenario();
+        if (options.ScenarioFile is not null)
+        {
+            try
+            {
+                scenario = ScenarioLoader.LoadFile(options.ScenarioFile);
+            }
+            catch (ScenarioException e)
+            {
+                throw new ServeConfigurationException($"--scenario {options.ScenarioFile}: {e.Message}");
+            }
+        }
+        var local = await LocalStack.StartAsync(new LocalStackOptions
+        {
+            DataDirectory = options.DataDirectory,
+            Scenario = scenario,
+            SkipTimeWhenIdle = options.Clock == ClockMode.Skip,
+        }, cancellationToken).ConfigureAwait(false);
+        local.Clock.SkippingEnabled = options.Clock == ClockMode.Skip;
+        var endpoint = new StepFunctionsEndpoint(local.Engine);
+        var stack = new ApiStack(
+            Runtime: new LocalRuntime(local),
+            Tasks: new HumanTaskDesk(local.Inbox, local.HumanTasks),
+            Time: local.Clock,
+            Facts: new SimulatorFacts(local.Simulator),
+            Simulator: new SimulatedAccountControl(local.Simulator,
+                options.Clock == ClockMode.Skip ? by => ClockControl.Advance(local.Clock, by) : null),
+            AwsSimulator: new SimulatorServer(local.Simulator),
+            StepFunctionsEndpoint: endpoint.HandleAsync,
+            Shutdown: local.DisposeAsync);
+        return (stack, local);
+    }
+
+    /// <summary>The shipped demo account: a new account in the SMS sandbox with a few user pools to onboard.</summary>
+    public static SimulatorScenario DemoScenario()
+    {
+        using var stream = typeof(LocalServe).Assembly.GetManifestResourceStream("demo-scenario.json")
+            ?? throw new InvalidOperationException("demo-scenario.json is not embedded");
+        using var reader = new StreamReader(stream);
+        return ScenarioLoader.Parse(reader.ReadToEnd());
+    }
+}

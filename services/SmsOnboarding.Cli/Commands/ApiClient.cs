@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SmsOnboarding.Cli.Commands;
+
+/// <summary>A refusal or fault of the HTTP API, as one line for stderr.</summary>
+internal sealed class ApiCallException(string message) : Exception(message);
+
+/// <summary>Talks to a running <c>smsonboard serve</c> (or a remote API): bearer token from SMSONBOARD_TOKEN.</summary>
+internal sealed class ApiClient : IDisposable
+{
+    public const string TokenVariable = "SMSONBOARD_TOKEN";
+    private readonly HttpClient _http;
+
+    public ApiClient(string endpoint)
+    {
+        if (!Uri.TryCreate(endpoint.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
+        {
+            throw new ApiCallException($"--endpoint '{endpoint}' is not an http(s) URL");
+        }
+        _http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        var token = Environment.GetEnvironmentVariable(TokenVariable);
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+    }
+
+    public static Option<string> EndpointOption() => new("--endpoint")
+    {
+        Description = "API base URL (default: $SMSONBOARD_ENDPOINT or http://127.0.0.1:8080)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SMSONBOARD_ENDPOINT") ?? "http://127.0.0.1:8080",
+    };
+
+    public Task<JsonNode?> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
+
+    public Task<JsonNode?> PostAsync(string path, JsonNode? body, CancellationToken ct) => SendAsync(HttpMethod.Post, path, body ?? new JsonObject(), ct);
+
+    public async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ApiCallException($"cannot reach {_http.BaseAddress}: {e.Message} (is `smsonboard serve` running?)");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ApiCallException($"{_http.BaseAddress} did not answer within 30 seconds");
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            JsonNode? json = null;
+            try
+            {
+                json = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                // Not JSON (a proxy's error page): reported below by status.
+            }
+            if (response.IsSuccessStatusCode)
+            {
+                return json;
+            }
+            var message = (string?)json?["message"] ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            if (json?["problems"] is JsonArray problems && problems.Count > 0)
+            {
+                message += " " + string.Join("; ", problems.Select(p => $"{(string?)p?["field"]}: {(string?)p?["message"]}"));
+            }
+            if ((int)response.StatusCode == 401 && Environment.GetEnvironmentVariable(TokenVariable) is null)
+            {
+                message += $" (set {TokenVariable})";
+            }
+            throw new ApiCallException(message);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Runs an API command: JSON or a table on stdout, one error line on stderr with exit code 1.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Option<string> endpoint, Func<ApiClient, TextWriter, CancellationToken, Task> body, CancellationToken ct)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        try
+        {
+            using var client = new ApiClient(parse.GetValue(endpoint)!);
+            await body(client, parse.InvocationConfiguration.Output, ct).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (ApiCallException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static void WriteJson(TextWriter output, JsonNode? node) =>
+        output.WriteLine(node?.ToJsonString(new JsonSerializerOptions(CliJson.Indented)) ?? "null");
+
+    public static string S(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+}

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace SmsOnboarding.Cli.Commands;
+
+/// <summary><c>request create|list|show|watch|cancel</c> against the HTTP API.</summary>
+internal static class RequestCommand
+{
+    private static readonly string[] Terminal = ["completed", "failed", "cancelled"];
+
+    public static Command Create()
+    {
+        var command = new Command("request", "Submit and follow onboarding requests through the API");
+        command.Subcommands.Add(CreateCommand());
+        command.Subcommands.Add(ListCommand());
+        command.Subcommands.Add(ShowCommand());
+        command.Subcommands.Add(WatchCommand());
+        command.Subcommands.Add(CancelCommand());
+        return command;
+    }
+
+    private static Command CreateCommand()
+    {
+        var file = new Option<string>("--file", "-f") { Description = "onboarding request JSON file, or - for standard input", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "only validate and show the plan" };
+        var endpoint = ApiClient.EndpointOption();
+        var output = CommonOptions.Output();
+        var command = new Command("create", "Submit a request (idempotent by its requestId)") { file, dryRun, endpoint, output };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            JsonNode? body;
+            try
+            {
+                body = JsonNode.Parse(path == "-" ? await Console.In.ReadToEndAsync(token) : await File.ReadAllTextAsync(path, token));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                throw new ApiCallException($"cannot read {path}: {e.Message}");
+            }
+            var answer = await api.PostAsync(parse.GetValue(dryRun) ? "api/onboardings/validate" : "api/onboardings", body, token);
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                ApiClient.WriteJson(o, answer);
+            }
+            else if (parse.GetValue(dryRun))
+            {
+                foreach (var p in answer!["problems"]!.AsArray())
+                {
+                    o.WriteLine($"problem: {ApiClient.S(p!["field"])}: {ApiClient.S(p["message"])}");
+                }
+                foreach (var s in answer["plan"]?["steps"]?.AsArray() ?? [])
+                {
+                    o.WriteLine($"- {ApiClient.S(s!["title"])}: {ApiClient.S(s["reason"])}");
+                }
+            }
+            else
+            {
+                o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["status"])}");
+            }
+        }, ct));
+        return command;
+    }
+
+    private static Command ListCommand()
+    {
+        var status = new Option<string?>("--status") { Description = "submitted, running, waitingOnAws, waitingOnPeople, finalizing, completed, failed, cancelled" };
+        var team = new Option<string?>("--team") { Description = "only this team" };
+        var pool = new Option<string?>("--pool") { Description = "only this user pool id" };
+        var offset = new Option<int>("--offset") { Description = "skip this many", DefaultValueFactory = _ => 0 };
+        var limit = new Option<int>("--limit") { Description = "page size (1..200)", DefaultValueFactory = _ => 50 };
+        var endpoint = ApiClient.EndpointOption();
+        var output = CommonOptions.Output();
+        var command = new Command("list", "Onboardings you may see, newest first") { status, team, pool, offset, limit, endpoint, output };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var query = $"api/onboardings?offset={parse.GetValue(offset)}&limit={parse.GetValue(limit)}"
+                + Param("status", parse.GetValue(status)) + Param("team", parse.GetValue(team)) + Param("pool", parse.GetValue(pool));
+            var page = await api.GetAsync(query, token);
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                ApiClient.WriteJson(o, page);
+                return;
+            }
+            TextTable.Write(o, ["ID", "STATUS", "POOL", "TEAM", "REQUESTER", "CREATED"],
+                page!["items"]!.AsArray().Select(i => (IReadOnlyList<string>)[ApiClient.S(i!["id"]), ApiClient.S(i["status"]), ApiClient.S(i["pool"]), ApiClient.S(i["team"]), ApiClient.S(i["requester"]), ApiClient.S(i["createdAt"])]));
+            o.WriteLine($"{page["items"]!.AsArray().Count} of {ApiClient.S(page["total"])}");
+        }, ct));
+        return command;
+    }
+
+    private static Command ShowCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "onboarding id" };
+        var endpoint = ApiClient.EndpointOption();
+        var output = CommonOptions.Output();
+        var command = new Command("show", "Status, current step, plan and timeline of one onboarding") { id, endpoint, output };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var detail = await api.GetAsync($"api/onboardings/{Uri.EscapeDataString(parse.GetValue(id)!)}", token);
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                ApiClient.WriteJson(o, detail);
+                return;
+            }
+            o.WriteLine($"{ApiClient.S(detail!["id"])}  {ApiClient.S(detail["status"])}  pool {ApiClient.S(detail["pool"])}  team {ApiClient.S(detail["team"])}");
+            o.WriteLine($"current step: {ApiClient.S(detail["currentStep"])}");
+            if (detail["failure"] is JsonObject failure)
+            {
+                o.WriteLine($"failure: {ApiClient.S(failure["error"])} {ApiClient.S(failure["cause"])}");
+            }
+            o.WriteLine("plan:");
+            foreach (var s in detail["plan"]!["steps"]!.AsArray())
+            {
+                o.WriteLine($"  - {ApiClient.S(s!["title"])}");
+            }
+            TextTable.Write(o, ["STATE", "ENTERED", "EXITED", "OUTCOME"],
+                detail["timeline"]!.AsArray().Select(t => (IReadOnlyList<string>)[ApiClient.S(t!["state"]), ApiClient.S(t["enteredAt"]), ApiClient.S(t["exitedAt"]), ApiClient.S(t["outcome"])]));
+        }, ct));
+        return command;
+    }
+
+    private static Command WatchCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "onboarding id" };
+        var interval = new Option<double>("--interval") { Description = "seconds between polls", DefaultValueFactory = _ => 2 };
+        var endpoint = ApiClient.EndpointOption();
+        var command = new Command("watch", "Follow an onboarding step by step until it ends (Ctrl-C stops watching)") { id, interval, endpoint };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var seen = 0;
+            var lastStatus = "";
+            while (true)
+            {
+                var detail = await api.GetAsync($"api/onboardings/{Uri.EscapeDataString(parse.GetValue(id)!)}", token);
+                var timeline = detail!["timeline"]!.AsArray();
+                for (; seen < timeline.Count; seen++)
+                {
+                    o.WriteLine($"{ApiClient.S(timeline[seen]!["enteredAt"])}  -> {ApiClient.S(timeline[seen]!["state"])}");
+                }
+                var status = ApiClient.S(detail["status"]);
+                if (status != lastStatus)
+                {
+                    o.WriteLine($"status: {status}" + (detail["currentStep"] is { } step ? $" (at {ApiClient.S(step)})" : ""));
+                    lastStatus = status;
+                }
+                if (Terminal.Contains(status))
+                {
+                    if (detail["failure"] is JsonObject failure)
+                    {
+                        o.WriteLine($"failure: {ApiClient.S(failure["error"])} {ApiClient.S(failure["cause"])}");
+                    }
+                    if (status != "completed")
+                    {
+                        throw new ApiCallException($"onboarding ended {status}");
+                    }
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))), TimeProvider.System, token);
+            }
+        }, ct));
+        return command;
+    }
+
+    private static Command CancelCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "onboarding id" };
+        var endpoint = ApiClient.EndpointOption();
+        var command = new Command("cancel", "Stop a running onboarding (ops, or the requester)") { id, endpoint };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var answer = await api.PostAsync($"api/onboardings/{Uri.EscapeDataString(parse.GetValue(id)!)}/cancel", null, token);
+            o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["status"])}");
+        }, ct));
+        return command;
+    }
+
+    private static string Param(string name, string? value) => value is null ? "" : $"&{name}={Uri.EscapeDataString(value)}";
+}

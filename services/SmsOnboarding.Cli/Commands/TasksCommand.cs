@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace SmsOnboarding.Cli.Commands;
+
+/// <summary><c>tasks list|complete|reject</c>: the approver inbox from the terminal.</summary>
+internal static class TasksCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("tasks", "Human tasks: verification codes, Support cases, case decisions");
+        command.Subcommands.Add(ListCommand());
+        command.Subcommands.Add(CompleteCommand());
+        command.Subcommands.Add(RejectCommand());
+        return command;
+    }
+
+    private static Command ListCommand()
+    {
+        var endpoint = ApiClient.EndpointOption();
+        var output = CommonOptions.Output();
+        var command = new Command("list", "Pending tasks you may see") { endpoint, output };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var tasks = await api.GetAsync("api/tasks", token);
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                ApiClient.WriteJson(o, tasks);
+                return;
+            }
+            TextTable.Write(o, ["ID", "KIND", "ONBOARDING", "PHONE", "EXPIRES", "YOURS"],
+                tasks!.AsArray().Select(t => (IReadOnlyList<string>)[ApiClient.S(t!["id"]), ApiClient.S(t["kind"]), ApiClient.S(t["onboardingId"]),
+                    ApiClient.S(t["maskedPhone"]), ApiClient.S(t["expiresAt"]), (bool?)t["canComplete"] == true ? "yes" : "no"]));
+        }, ct));
+        return command;
+    }
+
+    private static Command CompleteCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "task id" };
+        var code = new Option<string?>("--code") { Description = "verificationCode: the code the phone received" };
+        var caseId = new Option<string?>("--case-id") { Description = "fileSupportCase: the id of the case you filed" };
+        var approved = new Option<bool?>("--approved") { Description = "supportCaseDecision: true or false" };
+        var note = new Option<string?>("--note") { Description = "supportCaseDecision: AWS's answer (required when not approved)" };
+        var endpoint = ApiClient.EndpointOption();
+        var command = new Command("complete", "Answer a task") { id, code, caseId, approved, note, endpoint };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var body = new JsonObject();
+            if (parse.GetValue(code) is { } c)
+            {
+                body["code"] = c;
+            }
+            if (parse.GetValue(caseId) is { } k)
+            {
+                body["caseId"] = k;
+            }
+            if (parse.GetValue(approved) is { } a)
+            {
+                body["approved"] = a;
+            }
+            if (parse.GetValue(note) is { } n)
+            {
+                body["note"] = n;
+            }
+            if (body.Count == 0)
+            {
+                throw new ApiCallException("give --code, --case-id or --approved (with --note)");
+            }
+            var answer = await api.PostAsync($"api/tasks/{Uri.EscapeDataString(parse.GetValue(id)!)}/complete", body, token);
+            o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["result"])}");
+        }, ct));
+        return command;
+    }
+
+    private static Command RejectCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "task id" };
+        var reason = new Option<string>("--reason") { Description = "why (recorded in the history)", Required = true };
+        var endpoint = ApiClient.EndpointOption();
+        var command = new Command("reject", "Refuse a task: the workflow gets a task failure") { id, reason, endpoint };
+        command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
+        {
+            var answer = await api.PostAsync($"api/tasks/{Uri.EscapeDataString(parse.GetValue(id)!)}/reject", new JsonObject { ["reason"] = parse.GetValue(reason) }, token);
+            o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["result"])}");
+        }, ct));
+        return command;
+    }
+}
