@@ -18,10 +18,10 @@ public sealed class HumanTaskDesk(IHumanTaskInbox inbox, HumanTaskService servic
     public async Task<TaskOutcome> RejectAsync(string taskId, string reason, string actor, CancellationToken cancellationToken) =>
         Map(await service.RejectAsync(taskId, reason, actor, cancellationToken).ConfigureAwait(false));
 
-    // The onboarding id is the execution name, the last segment of the execution ARN.
+    // The API names executions by onboarding id, so the ARN's last segment is the id (the task's own
+    // OnboardingId field carries the request id when there is one).
     private static PendingTask ToPending(HumanTask task) => new(
-        task.Id, task.Kind,
-        string.IsNullOrEmpty(task.OnboardingId) ? task.ExecutionArn[(task.ExecutionArn.LastIndexOf(':') + 1)..] : task.OnboardingId,
+        task.Id, task.Kind, task.ExecutionArn[(task.ExecutionArn.LastIndexOf(':') + 1)..],
         task.MaskedPhoneNumber, task.Prompt, task.ExpiresAt);
 
     private static TaskOutcome Map(HumanTaskOutcome outcome) => outcome.Status switch
