@@ -170,7 +170,24 @@ public sealed partial class LocalStack : IAsyncDisposable
         Engine.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = executionArn }, cancellationToken);
 
     /// <summary>Runs until every execution has ended or waits for a person (time skips over everything else).</summary>
-    public Task RunUntilIdleAsync(CancellationToken cancellationToken = default) => Engine.RunUntilIdleAsync(cancellationToken);
+    public async Task RunUntilIdleAsync(CancellationToken cancellationToken = default)
+    {
+        await Engine.RunUntilIdleAsync(cancellationToken).ConfigureAwait(false);
+        await PruneEndedTasksAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the pending human tasks of executions that have ended (failed, timed out, stopped elsewhere).</summary>
+    public async Task PruneEndedTasksAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var arn in (await Inbox.ListPendingAsync(null, cancellationToken).ConfigureAwait(false)).Select(t => t.ExecutionArn).Distinct(StringComparer.Ordinal))
+        {
+            var status = (await Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn }, cancellationToken).ConfigureAwait(false)).Status;
+            if (status != "RUNNING")
+            {
+                await Inbox.RemoveForExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -104,7 +104,7 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
                 var candidate = all.Where(r => r.CreatedTimestamp >= startedAt.UtcDateTime.AddSeconds(-1)).OrderBy(r => r.CreatedTimestamp).FirstOrDefault();
                 if (candidate?.RegistrationId is { } id)
                 {
-                    await FillAndSubmitAsync(sms, input, id, numberToAssociate, ct).ConfigureAwait(false);
+                    await FillAndSubmitAsync(sms, input, id, type, numberToAssociate, ct).ConfigureAwait(false);
                 }
 
                 return candidate?.RegistrationId;
@@ -118,30 +118,36 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
                     Tags = [new Tag { Key = "sms-onboarding:user-pool", Value = input.Pool.UserPoolId }],
                 }, ct)).ConfigureAwait(false);
                 var id = created.RegistrationId ?? throw StepException.Failed("CreateRegistration returned no RegistrationId.");
-                await FillAndSubmitAsync(sms, input, id, numberToAssociate, ct).ConfigureAwait(false);
+                await FillAndSubmitAsync(sms, input, id, type, numberToAssociate, ct).ConfigureAwait(false);
                 return id;
             },
             ct);
     }
 
-    private static async Task FillAndSubmitAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string registrationId, string? numberToAssociate, CancellationToken ct)
+    private static async Task FillAndSubmitAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string registrationId, string type, string? numberToAssociate, CancellationToken ct)
     {
-        var request = input.Request;
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        // The form differs per registration type and changes over time: read it, fill what the request answers.
+        var definitions = await AwsCall.Run("Reading the registration form", () => sms.DescribeRegistrationFieldDefinitionsAllAsync(
+            new DescribeRegistrationFieldDefinitionsRequest { RegistrationType = type }, ct).ToListAsync(ct).AsTask()).ConfigureAwait(false);
+        foreach (var field in definitions.Where(d => d.FieldPath is not null))
         {
-            ["messagingUseCase.useCaseDescription"] = request.UseCase,
-            ["messagingUseCase.optInDescription"] = request.OptInProcess,
-            ["messagingUseCase.sampleMessage1"] = request.SampleMessages.FirstOrDefault() ?? request.UseCase,
-            ["companyInfo.website"] = request.WebsiteUrl,
-            ["messagingUseCase.messageType"] = request.MessageType.ToString(),
-        };
-        foreach (var (path, value) in fields)
-        {
-            await AwsCall.Run($"Filling registration field {path}", () => sms.PutRegistrationFieldValueAsync(new PutRegistrationFieldValueRequest
+            var (text, choice) = RegistrationAnswers.For(field, input.Request);
+            if (text is null && choice is null)
+            {
+                if (field.FieldRequirement == "REQUIRED")
+                {
+                    throw StepException.Failed($"The {type} form requires '{field.DisplayHints?.Title ?? field.FieldPath}' ({field.FieldPath}), which the onboarding request does not provide. Fill it in the End User Messaging console for registration {registrationId}, submit it, then redrive.");
+                }
+
+                continue;
+            }
+
+            await AwsCall.Run($"Filling registration field {field.FieldPath}", () => sms.PutRegistrationFieldValueAsync(new PutRegistrationFieldValueRequest
             {
                 RegistrationId = registrationId,
-                FieldPath = path,
-                TextValue = value,
+                FieldPath = field.FieldPath,
+                TextValue = text,
+                SelectChoices = choice is null ? null : [choice],
             }, ct)).ConfigureAwait(false);
         }
 

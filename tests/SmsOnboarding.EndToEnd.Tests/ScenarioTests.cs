@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using SmsOnboarding.Aws.AWSSupport.Model;
+using SmsOnboarding.Aws.SimpleNotificationService.Model;
+using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.HumanTasks;
+
+namespace SmsOnboarding.EndToEnd.Tests;
+
+public sealed class ScenarioTests
+{
+    [Fact]
+    public async Task Seoul_pool_sends_through_sns_in_tokyo()
+    {
+        await using var h = await Harness.StartAsync(Harness.Scenario(pools: new SeedUserPool("ap-northeast-2", "seoul-app") { Id = "ap-northeast-2_Seoul1" }));
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request("ap-northeast-2_Seoul1", countries: ["KR"], numbers: ["+821012345678"]));
+
+        var run = await h.RunAsync(arn);
+
+        Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}");
+        var pool = (await h.Stack.Aws.Cognito("ap-northeast-2").DescribeUserPoolAsync(new() { UserPoolId = "ap-northeast-2_Seoul1" })).UserPool!;
+        Assert.Equal("ap-northeast-1", pool.SmsConfiguration!.SnsRegion);
+        Assert.False((await h.Stack.Aws.Sns("ap-northeast-1").GetSMSSandboxAccountStatusAsync(new GetSMSSandboxAccountStatusRequest())).IsInSandbox);
+        Assert.True((await h.Stack.Aws.Sns("ap-northeast-2").GetSMSSandboxAccountStatusAsync(new GetSMSSandboxAccountStatusRequest())).IsInSandbox);
+    }
+
+    [Fact]
+    public async Task Ohio_pool_gets_its_us_origination_identity_through_a_support_case_opened_once()
+    {
+        await using var h = await Harness.StartAsync(Harness.Scenario(pools: new SeedUserPool("us-east-2", "ohio-app") { Id = "us-east-2_Ohio1" }));
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request("us-east-2_Ohio1"));
+
+        var run = await h.RunAsync(arn);
+
+        Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}");
+        var cases = await CasesAsync(h);
+        Assert.Single(cases, c => c.Subject!.Contains("origination", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(cases, c => c.Subject!.Contains("sandbox", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Account_already_in_production_with_an_origination_identity_takes_the_short_path()
+    {
+        var scenario = Harness.Scenario(s => s with
+        {
+            ProductionRegions = ["us-east-1"],
+            Spend = new Dictionary<string, RegionSpend> { ["us-east-1"] = new(500, 100) },
+            Seed = s.Seed with { OriginationNumbers = [new SeedOriginationNumber("us-east-1", "+18445550100", "TOLL_FREE")] },
+        });
+        await using var h = await Harness.StartAsync(scenario);
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request());
+
+        var run = await h.RunAsync(arn);
+
+        Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}");
+        Assert.Empty(h.Answers);
+        Assert.Empty(await CasesAsync(h));
+        var history = await h.Stack.HistoryAsync(arn);
+        Assert.DoesNotContain(history, e => e.Type == "WaitStateEntered");
+        Assert.DoesNotContain(history, e => e.StateEnteredEventDetails?.Name is "AdvanceOrigination" or "Origination.OpenCase");
+    }
+
+    [Fact]
+    public async Task Basic_support_plan_goes_through_people_filing_and_deciding_cases()
+    {
+        await using var h = await Harness.StartAsync(Harness.Scenario(s => s with { SupportPlan = SupportPlan.Basic }));
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request());
+        var sandboxFiled = false;
+
+        var run = await h.RunAsync(arn, task =>
+        {
+            // The person files the case in the Support Center; AWS then lets the account out (simulated here).
+            if (task.Kind == HumanTaskKinds.SupportCaseDecision && task.Need == "sandboxExit" && !sandboxFiled)
+            {
+                sandboxFiled = true;
+                h.Stack.Simulator.ReplaceScenario(h.Stack.Simulator.Scenario with { ProductionRegions = ["us-east-1"], InSandboxByDefault = true });
+            }
+
+            return h.DefaultAnswer(task);
+        });
+
+        Assert.Contains(h.Answers, a => a.StartsWith(HumanTaskKinds.FileSupportCase, StringComparison.Ordinal));
+        Assert.Contains(h.Answers, a => a.StartsWith(HumanTaskKinds.SupportCaseDecision, StringComparison.Ordinal));
+        Assert.Contains(run.Status, new[] { "SUCCEEDED", "FAILED" });
+    }
+
+    [Fact]
+    public async Task Denied_spend_increase_fails_with_awss_reason()
+    {
+        var scenario = Harness.Scenario(s => s with
+        {
+            Reviews = s.Reviews with { SpendIncrease = new ReviewPolicy(72, Approve: false), QuotaIncrease = new ReviewPolicy(50, Approve: false) },
+        });
+        await using var h = await Harness.StartAsync(scenario);
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request());
+
+        var run = await h.RunAsync(arn);
+
+        Assert.Equal("FAILED", run.Status);
+        Assert.Equal("AwsRequestDenied", run.Error);
+        Assert.Contains("spendIncrease", run.Cause, StringComparison.Ordinal);
+        Assert.Contains("DENIED", run.Cause, StringComparison.Ordinal);
+        var pool = (await h.Stack.Aws.Cognito("us-east-1").DescribeUserPoolAsync(new() { UserPoolId = "us-east-1_Checkout1" })).UserPool!;
+        Assert.Null(pool.SmsConfiguration?.SnsCallerArn);
+    }
+
+    [Fact]
+    public async Task Wrong_code_twice_then_the_right_one_verifies_the_number()
+    {
+        await using var h = await Harness.StartAsync(Harness.Scenario());
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request(numbers: ["+12065550101"]));
+        var wrong = 0;
+
+        var run = await h.RunAsync(arn, task =>
+            task.Kind == HumanTaskKinds.VerificationCode && wrong++ < 2 ? new JsonObject { ["code"] = "00000" } : h.DefaultAnswer(task));
+
+        Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}");
+        Assert.Equal(3, h.Answers.Count(a => a.StartsWith(HumanTaskKinds.VerificationCode, StringComparison.Ordinal)));
+        var numbers = (await h.Stack.Aws.Sns("us-east-1").ListSMSSandboxPhoneNumbersAsync(new ListSMSSandboxPhoneNumbersRequest())).PhoneNumbers!;
+        Assert.Equal("Verified", numbers.Single().Status);
+    }
+
+    [Fact]
+    public async Task Nobody_answering_gets_reminders_then_a_timeout_with_a_clear_cause()
+    {
+        await using var h = await Harness.StartAsync(Harness.Scenario(), nobodyAnswers: true);
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request(numbers: ["+12065550101"]));
+
+        var run = await h.RunAsync(arn, _ => null);
+
+        Assert.Equal("FAILED", run.Status);
+        Assert.Equal("VerificationCodeTimedOut", run.Error);
+        Assert.Contains("after 7 reminders", run.Cause, StringComparison.Ordinal);
+        var history = await h.Stack.HistoryAsync(arn);
+        Assert.Equal(8, history.Count(e => e.Type == "TaskStateEntered" && e.StateEnteredEventDetails?.Name == "Code.Ask"));
+        Assert.Empty(await h.Stack.Inbox.ListPendingAsync(arn));
+        // Eight waits of one day each (the first ask and seven reminders), on the skipping clock.
+        Assert.InRange(new DateTimeOffset(run.StoppedAt!.Value, TimeSpan.Zero) - Harness.Start, TimeSpan.FromDays(8), TimeSpan.FromDays(9));
+    }
+
+    [Fact]
+    public async Task Throttling_and_server_errors_still_complete_with_one_case_per_need()
+    {
+        var scenario = Harness.Scenario(s => s with { Faults = new FaultInjection { Seed = 3, ThrottleRate = 0.20, ServerErrorRate = 0.05 } });
+        await using var h = await Harness.StartAsync(scenario);
+        var arn = await h.Stack.StartOnboardingAsync(Harness.Request());
+
+        var run = await h.RunAsync(arn);
+
+        Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}");
+        h.Stack.Simulator.ReplaceScenario(h.Stack.Simulator.Scenario with { Faults = new FaultInjection() });
+        var cases = await CasesAsync(h);
+        Assert.Single(cases, c => c.Subject!.Contains("sandbox", StringComparison.OrdinalIgnoreCase));
+        var quotaRequests = await h.Stack.Aws.ServiceQuotas("us-east-1").ListRequestedServiceQuotaChangeHistoryByQuotaAsync(new() { ServiceCode = "sns", QuotaCode = "L-SMS0SPND" });
+        Assert.Single(quotaRequests.RequestedQuotas!);
+    }
+
+    internal static async Task<List<CaseDetails>> CasesAsync(Harness h) =>
+        (await h.Stack.Aws.Support().DescribeCasesAsync(new DescribeCasesRequest { IncludeResolvedCases = true })).Cases ?? [];
+}
