@@ -15,6 +15,7 @@ internal sealed class EngineTimers : IDisposable
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
     private DateTimeOffset? _armedFor;
+    private bool _disposed;
 
     public EngineTimers(TimeProvider clock)
     {
@@ -37,6 +38,11 @@ internal sealed class EngineTimers : IDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                // The engine closed; the timer is durable and is re-armed when the file is opened again.
+                return;
+            }
             _queue.Enqueue(new Entry(execution, runId, kind, due), due);
             if (_armedFor is null || due < _armedFor)
             {
@@ -64,6 +70,10 @@ internal sealed class EngineTimers : IDisposable
 
     private void Arm(DateTimeOffset due)
     {
+        if (_disposed)
+        {
+            return;
+        }
         _armedFor = due;
         var delay = due - _clock.GetUtcNow();
         // Timers cannot be armed further out than ~49 days; a capped timer fires early, finds nothing due and re-arms.
@@ -94,7 +104,15 @@ internal sealed class EngineTimers : IDisposable
         }
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _queue.Clear();
+            _timer.Dispose();
+        }
+    }
 
     private sealed record Entry(Execution Execution, int RunId, TimerKind Kind, DateTimeOffset Due);
 }

@@ -14,6 +14,7 @@ public sealed class SkippingTimeProvider : TimeProvider
     private readonly Lock _gate = new();
     private readonly HashSet<SkippableTimer> _timers = [];
     private TimeSpan _offset;
+    private TimeSpan _skipped;
     private int _holds;
 
     public SkippingTimeProvider(TimeProvider? inner = null, DateTimeOffset? start = null)
@@ -35,7 +36,7 @@ public sealed class SkippingTimeProvider : TimeProvider
         {
             lock (_gate)
             {
-                return _offset;
+                return _skipped;
             }
         }
     }
@@ -113,6 +114,7 @@ public sealed class SkippingTimeProvider : TimeProvider
             if (next > now)
             {
                 _offset += next.Value - now;
+                _skipped += next.Value - now;
             }
             now = _inner.GetUtcNow() + _offset;
             due = [.. _timers.Where(t => t.Due is { } d && d <= now)];
