@@ -65,8 +65,8 @@ public sealed partial class LocalStack : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
-        var clock = new SkippingTimeProvider(TimeProvider.System, options.Start);
-        var account = new SimulatedAccount(options.Scenario, clock);
+        var clock = options.Clock ?? new SkippingTimeProvider(TimeProvider.System, options.Start);
+        var account = options.Account ?? new SimulatedAccount(options.Scenario, clock);
         var simulator = await SimulatorHost.StartAsync(account, 0, cancellationToken).ConfigureAwait(false);
         var clients = new AwsClientFactory(region => new AwsClientConfig
         {

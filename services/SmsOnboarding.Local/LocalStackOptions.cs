@@ -10,6 +10,15 @@ public sealed class LocalStackOptions
     /// <summary>The simulated account; null = a brand-new account (the simulator's default scenario).</summary>
     public SimulatorScenario? Scenario { get; init; }
 
+    /// <summary>
+    /// An existing simulated account to keep using (e.g. across an engine restart: the simulator is "AWS" and outlives
+    /// the engine). Its clock must be the one given in <see cref="Clock"/>. When set, <see cref="Scenario"/> is ignored.
+    /// </summary>
+    public SmsOnboarding.Simulator.SimulatedAccount? Account { get; init; }
+
+    /// <summary>The skipping clock to share with <see cref="Account"/>; null = a new one starting at <see cref="Start"/>.</summary>
+    public SmsOnboarding.Engine.Time.SkippingTimeProvider? Clock { get; init; }
+
     /// <summary>Where time starts (the clock then skips ahead whenever everything waits on a timer).</summary>
     public DateTimeOffset? Start { get; init; }
 

@@ -142,11 +142,13 @@ public sealed partial class Harness : IAsyncDisposable
         }
     }
 
-    /// <summary>Simulates kill -9: the engine object is abandoned without a clean shutdown, then reopened on the same files.</summary>
-    public async Task RestartAsync(SimulatorScenario scenario)
+    /// <summary>Stops the engine mid-run and reopens it on the same files; the simulated account (AWS) lives on.</summary>
+    public async Task RestartEngineAsync()
     {
+        var account = Stack.Simulator;
+        var clock = Stack.Clock;
         await Stack.DisposeAsync();
-        Stack = await LocalStack.StartAsync(Options(Dir, scenario));
+        Stack = await LocalStack.StartAsync(new LocalStackOptions { DataDirectory = Dir, Account = account, Clock = clock });
     }
 
     [GeneratedRegex("[0-9]{5,8}")]

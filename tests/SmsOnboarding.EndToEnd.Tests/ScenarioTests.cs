@@ -64,23 +64,28 @@ public sealed class ScenarioTests
     {
         await using var h = await Harness.StartAsync(Harness.Scenario(s => s with { SupportPlan = SupportPlan.Basic }));
         var arn = await h.Stack.StartOnboardingAsync(Harness.Request());
-        var sandboxFiled = false;
+        var seen = new List<HumanTask>();
 
+        // A case filed by hand in the Support Center is invisible to the simulated account, so the person records
+        // AWS's answer; here AWS asked for more details, which ends the run with that note as the cause.
         var run = await h.RunAsync(arn, task =>
         {
-            // The person files the case in the Support Center; AWS then lets the account out (simulated here).
-            if (task.Kind == HumanTaskKinds.SupportCaseDecision && task.Need == "sandboxExit" && !sandboxFiled)
-            {
-                sandboxFiled = true;
-                h.Stack.Simulator.ReplaceScenario(h.Stack.Simulator.Scenario with { ProductionRegions = ["us-east-1"], InSandboxByDefault = true });
-            }
-
-            return h.DefaultAnswer(task);
+            seen.Add(task);
+            return task.Kind == HumanTaskKinds.SupportCaseDecision
+                ? new JsonObject { ["approved"] = false, ["note"] = "AWS asked for the opt-in screenshot" }
+                : h.DefaultAnswer(task);
         });
 
-        Assert.Contains(h.Answers, a => a.StartsWith(HumanTaskKinds.FileSupportCase, StringComparison.Ordinal));
-        Assert.Contains(h.Answers, a => a.StartsWith(HumanTaskKinds.SupportCaseDecision, StringComparison.Ordinal));
-        Assert.Contains(run.Status, new[] { "SUCCEEDED", "FAILED" });
+        Assert.Equal("FAILED", run.Status);
+        Assert.Equal("AwsRequestDenied", run.Error);
+        Assert.Contains("AWS asked for the opt-in screenshot", run.Cause, StringComparison.Ordinal);
+        var filing = Assert.Single(seen, t => t.Kind == HumanTaskKinds.FileSupportCase);
+        Assert.Equal("sandboxExit", filing.Need);
+        Assert.StartsWith("https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase", filing.CaseLink, StringComparison.Ordinal);
+        Assert.Contains("Limit: Exit SMS Sandbox", filing.CaseText, StringComparison.Ordinal);
+        Assert.Contains(seen, t => t.Kind == HumanTaskKinds.SupportCaseDecision && t.CaseId == "case-filed-by-hand-sandboxExit");
+        var noApi = await Assert.ThrowsAsync<SmsOnboarding.Aws.Runtime.AwsServiceException>(() => CasesAsync(h));
+        Assert.Equal("SubscriptionRequiredException", noApi.ErrorCode);
     }
 
     [Fact]
@@ -133,8 +138,8 @@ public sealed class ScenarioTests
         var history = await h.Stack.HistoryAsync(arn);
         Assert.Equal(8, history.Count(e => e.Type == "TaskStateEntered" && e.StateEnteredEventDetails?.Name == "Code.Ask"));
         Assert.Empty(await h.Stack.Inbox.ListPendingAsync(arn));
-        // Eight waits of one day each (the first ask and seven reminders), on the skipping clock.
-        Assert.InRange(new DateTimeOffset(run.StoppedAt!.Value, TimeSpan.Zero) - Harness.Start, TimeSpan.FromDays(8), TimeSpan.FromDays(9));
+        var reminders = (await h.Stack.HistoryAsync(arn)).Where(e => e.Type == "TaskTimedOut").ToList();
+        Assert.Equal(8, reminders.Count);
     }
 
     [Fact]
