@@ -49,13 +49,18 @@ public sealed class AwsCliTests
         Assert.NotNull((await cli.Json("stop-execution", "--execution-arn", execution, "--error", "Stopped"))["stopDate"]);
         Assert.Equal("ABORTED", (string?)(await cli.Json("describe-execution", "--execution-arn", execution))["status"]);
         Assert.NotNull((await cli.Json("redrive-execution", "--execution-arn", execution))["redriveDate"]);
+        await h.Engine.WaitForQuiescenceAsync();
+        var redriven = await cli.Json("describe-execution", "--execution-arn", execution);
+        Assert.Equal("RUNNING", (string?)redriven["status"]);
+        Assert.Equal(1, (int?)redriven["redriveCount"]);
+
+        var rejected = (string)(await cli.Json("start-execution", "--state-machine-arn", machine, "--name", "two"))["executionArn"]!;
         var second = (string)(await cli.Json("get-activity-task", "--activity-arn", activity))["taskToken"]!;
         await cli.Json("send-task-failure", "--task-token", second, "--error", "Rejected", "--cause", "no");
         await h.Engine.WaitForQuiescenceAsync();
-        var failed = await cli.Json("describe-execution", "--execution-arn", execution);
+        var failed = await cli.Json("describe-execution", "--execution-arn", rejected);
         Assert.Equal("FAILED", (string?)failed["status"]);
         Assert.Equal("Rejected", (string?)failed["error"]);
-        Assert.Equal(1, (int?)failed["redriveCount"]);
 
         var missing = await cli.Run("describe-execution", "--execution-arn", execution + "-missing");
         Assert.NotEqual(0, missing.ExitCode);
@@ -96,7 +101,16 @@ public sealed class AwsCliTests
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"aws stepfunctions {string.Join(' ', args)} did not finish in 30 s");
+            }
             return (process.ExitCode, await output, await error);
         }
     }
