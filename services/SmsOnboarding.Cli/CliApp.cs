@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(TasksCommand.Create());
         root.Subcommands.Add(ExecutionsCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(EngineCommand.Create());
         return root;
     }
 
