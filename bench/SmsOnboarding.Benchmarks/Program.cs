@@ -1,1 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SmsOnboarding.Aws.StepFunctions.Model;
+using SmsOnboarding.Engine;
+
+// `make bench`: durable engine figures on this machine, printed as a table and written to bench/results/engine.json.
+// Comparisons not measured by this run are written as null (see the report).
+var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", "engine.json");
+var root = Path.Combine(Path.GetTempPath(), "engine-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(root);
+
+const string Loop = """
+    {"StartAt":"Step","States":{
+      "Step":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)","n.$":"$.n"},"Next":"Work"},
+      "Work":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111122223333:function:noop","Next":"More?"},
+      "More?":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericLessThanPath":"$.n","Next":"Step"}],"Default":"Done"},
+      "Done":{"Type":"Succeed"}}}
+    """;
+
+var throughput = new JsonObject();
+foreach (var concurrency in new[] { 1, 100, 1000 })
+{
+    var iterations = concurrency == 1 ? 200 : concurrency == 100 ? 20 : 6;
+    await using var engine = await Open(Path.Combine(root, $"t{concurrency}.db"));
+    engine.RegisterFunction("noop", (i, _) => Task.FromResult(i.Payload));
+    var machine = (await engine.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "loop", Definition = Loop, RoleArn = "arn:aws:iam::111122223333:role/bench" })).StateMachineArn;
+    var watch = Stopwatch.StartNew();
+    var arns = new List<string>();
+    for (var e = 0; e < concurrency; e++)
+    {
+        arns.Add((await engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = $$"""{"i":0,"n":{{iterations}}}""" })).ExecutionArn!);
+    }
+    foreach (var arn in arns)
+    {
+        await engine.WaitForExecutionAsync(arn);
+    }
+    watch.Stop();
+    // State transitions = states entered: 3 per iteration (Pass, Task, Choice) + the final Succeed.
+    var transitions = (double)concurrency * (iterations * 3 + 1);
+    throughput[concurrency.ToString(CultureInfo.InvariantCulture)] = Math.Round(transitions / watch.Elapsed.TotalSeconds);
+}
+
+const int Waiting = 10_000;
+var waitingDb = Path.Combine(root, "waiting.db");
+double rssMb;
+await using (var engine = await Open(waitingDb))
+{
+    var machine = (await engine.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "wait", Definition = """{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":86400,"End":true}}}""", RoleArn = "arn:aws:iam::111122223333:role/bench" })).StateMachineArn;
+    var starts = Enumerable.Range(0, Waiting).Select(_ => engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine })).ToList();
+    await Task.WhenAll(starts);
+    await engine.WaitForQuiescenceAsync();
+    GC.Collect();
+    using var self = Process.GetCurrentProcess();
+    self.Refresh();
+    rssMb = Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+}
+var resume = Stopwatch.StartNew();
+double resumeSeconds;
+await using (var engine = await Open(waitingDb))
+{
+    await engine.WaitForQuiescenceAsync();
+    resume.Stop();
+    resumeSeconds = engine.ActiveExecutions == Waiting ? Math.Round(resume.Elapsed.TotalSeconds, 2) : double.NaN;
+}
+
+double historyMs;
+await using (var engine = await Open(Path.Combine(root, "history.db")))
+{
+    var machine = (await engine.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "long", Definition = """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""", RoleArn = "arn:aws:iam::111122223333:role/bench" })).StateMachineArn;
+    var arn = (await engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine })).ExecutionArn!;
+    await engine.WaitForExecutionAsync(arn);
+    var watch = Stopwatch.StartNew();
+    var page = await engine.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = arn, MaxResults = 1000, ReverseOrder = true });
+    watch.Stop();
+    historyMs = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+    if (page.Events![0].Id != 25_000)
+    {
+        throw new InvalidOperationException("the history benchmark execution did not reach 25,000 events");
+    }
+}
+
+var result = new JsonObject
+{
+    ["transitionsPerSecond"] = throughput,
+    ["motoTransitionsPerSecond"] = null,
+    ["workflowCoreTransitionsPerSecond"] = null,
+    ["rssMbWith10kWaiting"] = rssMb,
+    ["resume10kSeconds"] = double.IsNaN(resumeSeconds) ? null : resumeSeconds,
+    ["history25kMs"] = historyMs,
+    ["historyNote"] = "latency of one GetExecutionHistory page (1,000 events, reverse order) on a 25,000-event execution",
+    ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+};
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+File.WriteAllText(output, result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+Console.WriteLine("| measure | value |");
+Console.WriteLine("|---|---|");
+foreach (var (key, value) in result)
+{
+    Console.WriteLine($"| {key} | {value?.ToJsonString() ?? "null (not measured)"} |");
+}
+Directory.Delete(root, recursive: true);
 return 0;
+
+static Task<StepFunctionsEngine> Open(string path) => StepFunctionsEngine.OpenAsync(new EngineOptions { DatabasePath = path });
