@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Api.Simulation;
 using SmsOnboarding.Domain.Phones;
 using SmsOnboarding.Simulator.Scenarios;
@@ -16,9 +17,20 @@ internal static class SimEndpoints
     {
         sim.WithTags("Sim");
 
-        sim.MapGet("/phones", (HttpContext http) =>
-            Refuse(http, Roles.Approver, Roles.Ops) ?? Results.Json(control.Phones(), ApiJson.Options))
-            .WithSummary("Phones that were sent an SMS, most recent first");
+        sim.MapGet("/phones", async (HttpContext http, IOnboardingStore store, CancellationToken ct) =>
+        {
+            if (Refuse(http, Roles.Approver, Roles.Ops) is { } refused)
+            {
+                return refused;
+            }
+            // Verification codes reach handsets outside the publish log, so the sandbox numbers of
+            // onboardings are looked at too; only phones with messages are listed.
+            var page = await store.QueryAsync(new OnboardingQuery(null, null, null, null, 0, 200), ct).ConfigureAwait(false);
+            var numbers = page.Items.SelectMany(r => JsonNode.Parse(r.RequestJson)?["sandboxNumbers"]?.AsArray().Select(n => (string?)n) ?? [])
+                .OfType<string>();
+            var phones = control.Phones().Concat(numbers).Distinct(StringComparer.Ordinal).Where(p => control.MessagesTo(p).Count > 0).ToList();
+            return Results.Json(phones, ApiJson.Options);
+        }).WithSummary("Phones that received an SMS");
 
         sim.MapGet("/phones/{e164}/messages", (HttpContext http, string e164) =>
         {

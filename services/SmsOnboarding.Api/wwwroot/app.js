@@ -171,7 +171,10 @@ function diagram(detail) {
 
 async function renderDetail(id) {
   if (!workflow) workflow = (await api('GET', '/api/workflow')).data;
+  const shown = location.hash;
   const [{ data: d }, { data: history }] = await Promise.all([api('GET', '/api/onboardings/' + encodeURIComponent(id)), api('GET', '/api/onboardings/' + encodeURIComponent(id) + '/history')]);
+  // A refresh that finishes after the user moved on must not paint over the new page.
+  if (location.hash !== shown) return;
   const actions = h('p', {},
     !['completed', 'cancelled', 'failed'].includes(d.status) ? h('button', { 'data-testid': 'cancel', onclick: () => act('cancel', id) }, 'Cancel') : null,
     d.status === 'failed' ? h('button', { 'data-testid': 'redrive', onclick: () => act('redrive', id) }, 'Redrive') : null);
@@ -234,12 +237,14 @@ async function reject(id) {
 
 // ---------- simulator phones ----------
 async function renderPhones() {
+  const shown = location.hash;
   const { data: phones } = await api('GET', '/sim/phones');
   const cards = await Promise.all(phones.map(async p => {
     const { data: messages } = await api('GET', '/sim/phones/' + encodeURIComponent(p) + '/messages');
     return h('div', { class: 'card', 'data-phone': p, 'data-testid': 'phone' }, h('h3', {}, p),
       messages.map(m => h('div', { class: 'sms', 'data-testid': 'sms' }, h('div', { class: 'muted' }, 'from ', m.from, ' · ', when(m.sentAt)), h('div', { 'data-testid': 'sms-body' }, m.body))));
   }));
+  if (location.hash !== shown) return;
   view.replaceChildren(h('h2', {}, 'Simulated phones'),
     h('p', {}, h('button', { 'data-testid': 'phones-refresh', onclick: () => renderPhones().catch(e => showError(e.message)) }, 'Refresh')),
     cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.'));

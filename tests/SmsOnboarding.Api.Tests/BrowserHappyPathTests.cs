@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SmsOnboarding.Api.Hosting;
+using SmsOnboarding.Api.Local;
+using SmsOnboarding.Api.Tests.Support;
+
+namespace SmsOnboarding.Api.Tests;
+
+/// <summary>The whole happy path in Debian's chromium: form, phone panel, approver inbox, completion.</summary>
+public sealed partial class BrowserHappyPathTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task A_request_submitted_in_the_form_completes_after_the_approver_types_the_codes_from_the_phone_panel()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Fail($"{Chromium} is missing: install it with `apt-get install -y chromium` (CI installs it).");
+        }
+        var data = Directory.CreateTempSubdirectory("api-browser-").FullName;
+        var (stack, local) = await LocalServe.CreateAsync(new LocalServeOptions { DataDirectory = data });
+        await using var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, ConsoleLogging = false }, stack);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(15000);
+        await page.GotoAsync(host.BaseUri + "ui/");
+        await UseTokenAsync(page, ApiServer.Alice, "alice");
+
+        await page.GetByTestId("nav-new").ClickAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["requestId"] = "browser-1",
+            ["userPoolId"] = "us-east-1_Checkout1",
+            ["countries"] = "US, CA",
+            ["monthlySpendUsd"] = "250",
+            ["useCase"] = "One-time passwords for sign-in and account recovery of the checkout app.",
+            ["websiteUrl"] = "https://checkout.example.com",
+            ["optInProcess"] = "Customers enter their number on the profile page and confirm with a code; opting in is optional.",
+            ["sampleMessages"] = "Your Checkout sign-in code is {####}. It expires in 5 minutes.",
+            ["sandboxNumbers"] = "+12065550101",
+            ["requester"] = "alice",
+            ["approvers"] = "bob",
+            ["team"] = "checkout",
+        };
+        // Inline validation names the missing website before it is typed.
+        await page.GetByTestId("field-userPoolId").FillAsync("us-east-1_Checkout1");
+        await Assertions.Expect(page.GetByTestId("problem-websiteUrl")).Not.ToBeEmptyAsync();
+        foreach (var (name, value) in fields)
+        {
+            await page.GetByTestId("field-" + name).FillAsync(value);
+        }
+        await Assertions.Expect(page.GetByTestId("plan-step").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("problem-websiteUrl")).ToBeEmptyAsync();
+        await page.GetByTestId("submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("#/o/onb-"));
+        var id = page.Url[(page.Url.IndexOf("#/o/", StringComparison.Ordinal) + 4)..];
+
+        await UseTokenAsync(page, ApiServer.Bob, "bob");
+        for (var round = 0; round < 40; round++)
+        {
+            await local.RunUntilIdleAsync();
+            var detail = await ApiServer.SendAsync(Client(host), HttpMethod.Get, $"api/onboardings/{id}");
+            if ((string?)detail.Body!["status"] is "completed" or "failed" or "cancelled")
+            {
+                break;
+            }
+            await page.GetByTestId("nav-inbox").ClickAsync();
+            await page.GetByTestId("inbox-refresh").ClickAsync();
+            var tasks = page.GetByTestId("task");
+            await page.WaitForSelectorAsync("[data-testid=task], [data-testid=inbox-empty]");
+            if (await tasks.CountAsync() == 0)
+            {
+                continue;
+            }
+            var task = tasks.First;
+            if (await task.GetByTestId("code-input").CountAsync() == 1)
+            {
+                var (_, messages) = await ApiServer.SendAsync(Client(host), HttpMethod.Get, "sim/phones/+12065550101/messages");
+                var code = Otp().Match((string)messages!.AsArray()[^1]!["body"]!).Value;
+                await page.GetByTestId("code-input").First.FillAsync(code);
+            }
+            else if (await task.GetByTestId("case-input").CountAsync() == 1)
+            {
+                await task.GetByTestId("case-input").FillAsync("case-by-hand");
+            }
+            await page.GetByTestId("complete").First.ClickAsync();
+            await page.WaitForSelectorAsync("[data-testid=inbox-refresh]");
+        }
+
+        await page.EvaluateAsync($"location.hash = '#/o/{id}'");
+        await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("completed", new() { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("[data-testid=diagram] .state.visited[data-state='Finalize']")).ToBeVisibleAsync();
+    }
+
+    private static async Task UseTokenAsync(IPage page, string token, string name)
+    {
+        await page.GetByTestId("token").FillAsync(token);
+        await page.GetByTestId("token-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("whoami")).ToContainTextAsync(name);
+    }
+
+    private static HttpClient Client(ServeHost host)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseUri };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiServer.Olivia);
+        return client;
+    }
+
+    [GeneratedRegex("[0-9]{5,8}")]
+    private static partial Regex Otp();
+}
