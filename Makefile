@@ -8,13 +8,13 @@ export AWS_EC2_METADATA_DISABLED := true
 CLI := services/SmsOnboarding.Cli
 # `make run` serves on http://127.0.0.1:8080 with the data in .smsonboard/ and the skipping clock, so
 # AWS reviews that take days pass in seconds while people still get all the time they need.
-# Extra arguments: make run ARGS="--scenario services/SmsOnboarding.Simulator/scenarios/basic-plan.json"
+# (serve's defaults). Extra arguments: make run ARGS="--port 9090 --scenario FILE --clock realtime"
 ARGS ?=
 
 .PHONY: run test build restore tools bench synth fmt docs clean
 
 run: build
-	$(DOTNET) run --no-build --project $(CLI) -- serve --port 8080 --data .smsonboard --clock skip $(ARGS)
+	$(DOTNET) run --no-build --project $(CLI) -- serve $(ARGS)
 
 restore:
 	$(DOTNET) restore SmsOnboarding.sln
