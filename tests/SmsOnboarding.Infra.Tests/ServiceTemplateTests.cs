@@ -1,7 +1,7 @@
 using Amazon.CDK.Assertions;
 using SmsOnboarding.Infra.Api;
 using SmsOnboarding.Infra.Monitoring;
-using SmsOnboarding.Storage.DynamoDb;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
 namespace SmsOnboarding.Infra.Tests;

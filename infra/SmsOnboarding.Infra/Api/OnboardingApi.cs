@@ -7,7 +7,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using SmsOnboarding.Infra.Workflow;
-using SmsOnboarding.Storage.DynamoDb;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Infra.Api;
 

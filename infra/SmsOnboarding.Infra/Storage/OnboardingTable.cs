@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
 using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
-using SmsOnboarding.Storage.DynamoDb;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Infra.Storage;
 

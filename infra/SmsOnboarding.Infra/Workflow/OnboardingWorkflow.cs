@@ -7,7 +7,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using SmsOnboarding.Steps;
-using SmsOnboarding.Storage.DynamoDb;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Infra.Workflow;
 

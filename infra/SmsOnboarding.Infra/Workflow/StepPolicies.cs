@@ -2,7 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using SmsOnboarding.Steps;
-using SmsOnboarding.Storage.DynamoDb;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Infra.Workflow;
 

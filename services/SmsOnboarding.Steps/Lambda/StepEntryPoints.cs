@@ -1,19 +1,19 @@
+using Amazon.Runtime;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Steps.Aws;
-using SmsOnboarding.Steps.HumanTasks;
-using SmsOnboarding.Steps.Idempotency;
 
 namespace SmsOnboarding.Steps.Lambda;
 
 /// <summary>
 /// Lambda handlers (dotnet10 managed runtime, Stream in and out, no Amazon.Lambda packages): one method per
 /// step, handler string "SmsOnboarding.Steps::SmsOnboarding.Steps.Lambda.StepEntryPoints::&lt;Step&gt;".
-/// Environment: AWS_REGION (set by Lambda), SMS_ONBOARDING_DATA_DIR (idempotency and human-task stores),
+/// Environment: AWS_REGION (set by Lambda), SMS_ONBOARDING_TABLE (DynamoDB table for idempotency records and
+/// human tasks; without it SQLite files under SMS_ONBOARDING_DATA_DIR, see <see cref="StepStores"/>),
 /// SMS_ROLE_BOUNDARY_ARN (permissions boundary for created SMS roles).
 /// </summary>
 public sealed class StepEntryPoints
 {
-    private static readonly Lazy<StepHost> Host = new(CreateFromEnvironment);
+    private static readonly Lazy<StepHost> Host = new(() => CreateHost(Environment.GetEnvironmentVariable));
 
     public Task<Stream> ResolvePool(Stream input) => Invoke(StepNames.ResolvePool, input);
 
@@ -69,16 +69,12 @@ public sealed class StepEntryPoints
 
     private static Task<Stream> Invoke(string stepName, Stream input) => Invoke(Host.Value, stepName, input);
 
-    private static StepHost CreateFromEnvironment()
+    /// <summary>The host a Lambda instance builds once from its environment.</summary>
+    public static StepHost CreateHost(Func<string, string?> environment, AWSCredentials? dynamoDbCredentials = null)
     {
-        var dataDir = Environment.GetEnvironmentVariable("SMS_ONBOARDING_DATA_DIR") ?? Path.GetTempPath();
-        Directory.CreateDirectory(dataDir);
+        ArgumentNullException.ThrowIfNull(environment);
+        var stores = StepStores.FromEnvironment(environment, dynamoDbCredentials);
         var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region });
-        return new StepHost(
-            aws,
-            new SqliteIdempotencyStore(Path.Combine(dataDir, "idempotency.db")),
-            new SqliteHumanTaskInbox(Path.Combine(dataDir, "human-tasks.db")),
-            TimeProvider.System,
-            Environment.GetEnvironmentVariable("SMS_ROLE_BOUNDARY_ARN"));
+        return new StepHost(aws, stores.Idempotency, stores.Inbox, TimeProvider.System, environment("SMS_ROLE_BOUNDARY_ARN"));
     }
 }

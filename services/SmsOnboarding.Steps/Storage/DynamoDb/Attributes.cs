@@ -1,7 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 
-namespace SmsOnboarding.Storage.DynamoDb;
+namespace SmsOnboarding.Steps.Storage.DynamoDb;
 
 /// <summary>Attribute conversions; a missing required attribute is a corrupt item and says which.</summary>
 internal static class Attributes

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using SmsOnboarding.Steps.HumanTasks;
-using static SmsOnboarding.Storage.DynamoDb.OnboardingTableSchema;
+using static SmsOnboarding.Steps.Storage.DynamoDb.OnboardingTableSchema;
 
-namespace SmsOnboarding.Storage.DynamoDb;
+namespace SmsOnboarding.Steps.Storage.DynamoDb;
 
 /// <summary>
 /// The human-task inbox on the single table. A task is item <c>TASK#&lt;id&gt;</c> (also in the sparse pending

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using SmsOnboarding.Steps.Idempotency;
-using static SmsOnboarding.Storage.DynamoDb.OnboardingTableSchema;
+using static SmsOnboarding.Steps.Storage.DynamoDb.OnboardingTableSchema;
 
-namespace SmsOnboarding.Storage.DynamoDb;
+namespace SmsOnboarding.Steps.Storage.DynamoDb;
 
 /// <summary>Idempotency records as items <c>IDEMPOTENCY#&lt;key&gt;</c> of the single table, expiring after <see cref="IdempotencyRetention"/>.</summary>
 public sealed class DynamoDbIdempotencyStore(IAmazonDynamoDB client, string tableName) : IIdempotencyStore

@@ -1,4 +1,4 @@
-namespace SmsOnboarding.Storage.DynamoDb;
+namespace SmsOnboarding.Steps.Storage.DynamoDb;
 
 /// <summary>
 /// The single DynamoDB table's layout, shared by the adapters and the CDK stack so the deployed table, the IAM

@@ -1,6 +1,7 @@
+using SmsOnboarding.Steps.Storage.DynamoDb;
 using SmsOnboarding.Steps.HumanTasks;
 
-namespace SmsOnboarding.Storage.DynamoDb.Tests;
+namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 
 [Collection(MotoCollection.Name)]
 public sealed class DynamoDbHumanTaskInboxTests(MotoServer moto)

@@ -1,7 +1,8 @@
+using SmsOnboarding.Steps.Storage.DynamoDb;
 using Amazon.DynamoDBv2.Model;
 using SmsOnboarding.Steps.Idempotency;
 
-namespace SmsOnboarding.Storage.DynamoDb.Tests;
+namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 
 [Collection(MotoCollection.Name)]
 public sealed class DynamoDbIdempotencyStoreTests(MotoServer moto)

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using SmsOnboarding.Storage.DynamoDb;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
-namespace SmsOnboarding.Storage.DynamoDb.Tests;
+namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 
 /// <summary>One moto_server per test run on a free loopback port; each test gets its own table.</summary>
 public sealed class MotoServer : IAsyncLifetime
