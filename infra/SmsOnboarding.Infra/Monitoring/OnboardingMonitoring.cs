@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
+using SmsOnboarding.Steps.Metrics;
 
 namespace SmsOnboarding.Infra.Monitoring;
 
@@ -16,8 +17,8 @@ public sealed class OnboardingMonitoring : Construct
     /// Custom metric the steps emit (CloudWatch embedded metric format in the function log, so no
     /// cloudwatch:PutMetricData grant): value 1 each time a human task is re-registered after its reminder time.
     /// </summary>
-    public const string MetricNamespace = "SmsOnboarding";
-    public const string HumanTasksPastReminderMetric = "HumanTasksPastReminder";
+    public const string MetricNamespace = StepMetrics.Namespace;
+    public const string HumanTasksPastReminderMetric = StepMetrics.HumanTasksPastReminder;
 
     public Dashboard Dashboard { get; }
 

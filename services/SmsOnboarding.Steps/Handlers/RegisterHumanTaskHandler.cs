@@ -1,15 +1,16 @@
 using SmsOnboarding.Domain.Phones;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Metrics;
 
 namespace SmsOnboarding.Steps.Handlers;
 
 /// <summary>
 /// The Lambda behind every .waitForTaskToken state: stores the task (token server-side, id = token hash) so
 /// the API can list it. Called again after each timeout with a higher reminder number, which replaces the entry:
-/// that is the reminder.
+/// that is the reminder, and it counts <see cref="StepMetrics.HumanTasksPastReminder"/> for the operators' alarm.
 /// </summary>
-public sealed class RegisterHumanTaskHandler(IHumanTaskInbox inbox, TimeProvider time) : IStepHandler<RegisterHumanTaskInput, HumanTaskRegistered>
+public sealed class RegisterHumanTaskHandler(IHumanTaskInbox inbox, TimeProvider time, IMetrics metrics) : IStepHandler<RegisterHumanTaskInput, HumanTaskRegistered>
 {
     public async Task<HumanTaskRegistered> HandleAsync(RegisterHumanTaskInput input, CancellationToken cancellationToken = default)
     {
@@ -39,6 +40,11 @@ public sealed class RegisterHumanTaskHandler(IHumanTaskInbox inbox, TimeProvider
             input.CaseLink,
             input.CaseId);
         await inbox.AddAsync(task, input.TaskToken, cancellationToken).ConfigureAwait(false);
+        if (input.Reminder > 0)
+        {
+            metrics.Count(StepMetrics.HumanTasksPastReminder);
+        }
+
         return new HumanTaskRegistered(task.Id);
     }
 

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Steps.Aws;
+using SmsOnboarding.Steps.Metrics;
 
 namespace SmsOnboarding.Steps.Lambda;
 
@@ -9,7 +10,8 @@ namespace SmsOnboarding.Steps.Lambda;
 /// step, handler string "SmsOnboarding.Steps::SmsOnboarding.Steps.Lambda.StepEntryPoints::&lt;Step&gt;".
 /// Environment: AWS_REGION (set by Lambda), SMS_ONBOARDING_TABLE (DynamoDB table for idempotency records and
 /// human tasks; without it SQLite files under SMS_ONBOARDING_DATA_DIR, see <see cref="StepStores"/>),
-/// SMS_ROLE_BOUNDARY_ARN (permissions boundary for created SMS roles).
+/// SMS_ROLE_BOUNDARY_ARN (permissions boundary for created SMS roles), AWS_LAMBDA_FUNCTION_NAME (set by Lambda:
+/// metrics go to stdout in embedded metric format).
 /// </summary>
 public sealed class StepEntryPoints
 {
@@ -70,11 +72,13 @@ public sealed class StepEntryPoints
     private static Task<Stream> Invoke(string stepName, Stream input) => Invoke(Host.Value, stepName, input);
 
     /// <summary>The host a Lambda instance builds once from its environment.</summary>
-    public static StepHost CreateHost(Func<string, string?> environment, AWSCredentials? dynamoDbCredentials = null)
+    /// <param name="metricsOutput">Where embedded-metric-format lines go inside Lambda; stdout when null.</param>
+    public static StepHost CreateHost(Func<string, string?> environment, AWSCredentials? dynamoDbCredentials = null, TextWriter? metricsOutput = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var stores = StepStores.FromEnvironment(environment, dynamoDbCredentials);
         var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region });
-        return new StepHost(aws, stores.Idempotency, stores.Inbox, TimeProvider.System, environment("SMS_ROLE_BOUNDARY_ARN"));
+        var metrics = StepMetrics.FromEnvironment(environment, metricsOutput ?? Console.Out, TimeProvider.System);
+        return new StepHost(aws, stores.Idempotency, stores.Inbox, TimeProvider.System, environment("SMS_ROLE_BOUNDARY_ARN"), metrics);
     }
 }
