@@ -8,14 +8,10 @@ internal static class EngineCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "Port on 127.0.0.1 (0 = any free port)",
-            DefaultValueFactory = _ => 8083,
-        };
+        var port = StandaloneHost.PortOption(8083);
         var data = new Option<DirectoryInfo?>("--data")
         {
-            Description = "Directory of the engine's SQLite file (default: ./.smsonboarding)",
+            Description = "Directory of the engine's SQLite file (default: ./.smsonboard, as serve)",
         };
         var command = new Command("engine", "Run the embedded Step Functions engine alone (awsJson endpoint on 127.0.0.1) until Ctrl-C") { port, data };
         command.SetAction(async (parse, cancellationToken) =>
@@ -23,25 +19,19 @@ internal static class EngineCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var requestedPort = parse.GetValue(port);
-            if (requestedPort is < 0 or > 65535)
+            if (StandaloneHost.PortProblem(requestedPort) is { } problem)
             {
-                await error.WriteLineAsync($"--port must be between 0 and 65535 (got {requestedPort}).").ConfigureAwait(false);
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
-            var directory = parse.GetValue(data)?.FullName ?? Path.Combine(Environment.CurrentDirectory, ".smsonboarding");
+
+            var directory = parse.GetValue(data)?.FullName ?? Path.Combine(Environment.CurrentDirectory, ".smsonboard");
             await using var engine = await StepFunctionsEngine.OpenAsync(new EngineOptions { DatabasePath = Path.Combine(directory, "engine.db") }, cancellationToken).ConfigureAwait(false);
             await using var server = await EngineServer.StartAsync(engine, requestedPort, cancellationToken).ConfigureAwait(false);
             var url = server.BaseUri.ToString().TrimEnd('/');
             await output.WriteLineAsync($"Step Functions engine on {url} (data: {directory}); {engine.ActiveExecutions} running executions resumed").ConfigureAwait(false);
             await output.WriteLineAsync($"  aws stepfunctions --endpoint-url {url} --region us-east-1 list-state-machines    (Ctrl-C to stop)").ConfigureAwait(false);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C: System.CommandLine cancels the token; server and engine are disposed below.
-            }
+            await StandaloneHost.WaitForCtrlCAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync("Engine stopped.").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

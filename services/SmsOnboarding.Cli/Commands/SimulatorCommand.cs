@@ -9,11 +9,7 @@ internal static class SimulatorCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "Port on 127.0.0.1 (0 = any free port)",
-            DefaultValueFactory = _ => 4566,
-        };
+        var port = StandaloneHost.PortOption(4566);
         var scenario = new Option<FileInfo?>("--scenario")
         {
             Description = "Scenario JSON file (see services/SmsOnboarding.Simulator/scenarios); default: a new account",
@@ -24,11 +20,12 @@ internal static class SimulatorCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var requestedPort = parse.GetValue(port);
-            if (requestedPort is < 0 or > 65535)
+            if (StandaloneHost.PortProblem(requestedPort) is { } problem)
             {
-                await error.WriteLineAsync($"--port must be between 0 and 65535 (got {requestedPort}).").ConfigureAwait(false);
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
+
             SimulatorScenario loaded;
             try
             {
@@ -45,14 +42,7 @@ internal static class SimulatorCommand
             await output.WriteLineAsync($"Simulated AWS account {SimulatorCredentials.AccountId} (scenario '{loaded.Name}') on {url}").ConfigureAwait(false);
             await output.WriteLineAsync($"  export AWS_ENDPOINT_URL={url} AWS_ACCESS_KEY_ID={SimulatorCredentials.AccessKeyId} AWS_SECRET_ACCESS_KEY={SimulatorCredentials.SecretAccessKey} AWS_REGION=us-east-1").ConfigureAwait(false);
             await output.WriteLineAsync($"  inbox: {url}/sim/phones/+12065550100/messages    (Ctrl-C to stop)").ConfigureAwait(false);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C: System.CommandLine cancels the token; the host is disposed below.
-            }
+            await StandaloneHost.WaitForCtrlCAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync("Simulator stopped.").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
