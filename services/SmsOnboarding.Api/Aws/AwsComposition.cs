@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2;
+using SmsOnboarding.Api.Lambda;
+using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Aws.StepFunctions;
+using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Storage.DynamoDb;
+
+namespace SmsOnboarding.Api.Aws;
+
+/// <summary>Wires the API to the deployed table and state machine (names from the CDK stack's environment variables).</summary>
+public static class AwsComposition
+{
+    public const string StateMachineVariable = "SMS_ONBOARDING_STATE_MACHINE_ARN";
+
+    public static Task<LambdaPipeline> FromEnvironmentAsync(CancellationToken cancellationToken) =>
+        CreateAsync(
+            new AmazonDynamoDBClient(),
+            new AmazonStepFunctionsClient(),
+            Required(OnboardingTableSchema.TableNameVariable),
+            Required(StateMachineVariable),
+            PrincipalDirectory.Parse(Environment.GetEnvironmentVariable(PrincipalDirectory.Variable)),
+            TimeProvider.System,
+            cancellationToken);
+
+    public static async Task<LambdaPipeline> CreateAsync(
+        IAmazonDynamoDB dynamoDb,
+        IAmazonStepFunctions stepFunctions,
+        string tableName,
+        string stateMachineArn,
+        PrincipalDirectory principals,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var runtime = await StepFunctionsRuntime.OpenAsync(stepFunctions, stateMachineArn, cancellationToken).ConfigureAwait(false);
+        var inbox = new DynamoDbHumanTaskInbox(dynamoDb, tableName);
+        var tasks = new HumanTaskDesk(inbox, new HumanTaskService(inbox, new StepFunctionsCallbacks(stepFunctions)));
+        return LambdaPipeline.Build(new LambdaServices(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, principals, time));
+    }
+
+    private static string Required(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Environment variable {variable} is not set: the CDK stack sets it on the API function.");
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Domain.Lifecycle;
+using SmsOnboarding.Domain.Planning;
+using static SmsOnboarding.Steps.Storage.DynamoDb.OnboardingTableSchema;
+using Schema = SmsOnboarding.Steps.Storage.DynamoDb.OnboardingTableSchema;
+
+namespace SmsOnboarding.Api.Aws;
+
+/// <summary>
+/// Onboarding records in the single table: <c>ONBOARDING#{id} / RECORD</c>, and a request-id claim
+/// <c>ONBOARDING#REQUEST#{requestId} / CLAIM</c> that makes submit idempotent. Lists scan the <c>ONBOARDING#</c> items:
+/// onboardings are a few per pool, so the table stays small; a GSI is the next step if that stops being true.
+/// </summary>
+public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string tableName) : IOnboardingStore
+{
+    private const string RecordSort = "RECORD";
+    private const string ClaimSort = "CLAIM";
+    private const string RequestPrefix = OnboardingPrefix + "REQUEST#";
+
+    public async Task<(OnboardingRecord Record, bool Created)> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.RequestId is { } requestId)
+        {
+            var claimedId = await ClaimAsync(requestId, record.Id, cancellationToken).ConfigureAwait(false);
+            if (claimedId != record.Id)
+            {
+                // A crash between claim and record leaves a claim alone: the replay writes the record under the claimed id.
+                var existing = await GetAsync(claimedId, cancellationToken).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    return (existing, false);
+                }
+                record = record with { Id = claimedId };
+            }
+        }
+        await client.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = ToItem(record),
+            ConditionExpression = "attribute_not_exists(#pk)",
+            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+        }, cancellationToken).ConfigureAwait(false);
+        return (record, true);
+    }
+
+    public async Task<OnboardingRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var found = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(OnboardingPrefix + id, RecordSort),
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        return found.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    public async Task<OnboardingPage> QueryAsync(OnboardingQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matching = (await AllAsync(cancellationToken).ConfigureAwait(false))
+            .Where(r => query.Status is not { } s || r.Status == s)
+            .Where(r => query.Team is null || r.Team == query.Team)
+            .Where(r => query.Pool is null || r.Pool == query.Pool)
+            .Where(r => query.Requester is null || r.Requester == query.Requester)
+            .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        return new OnboardingPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
+    }
+
+    public async Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Status is not (OnboardingStatus.Completed or OnboardingStatus.Cancelled)).ToList();
+
+    public async Task UpdateAsync(string id, OnboardingStatus status, string? executionArn, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":status"] = S(status.ToWire()), [":at"] = S(Time(at)) };
+        var set = new List<string> { "#status = :status", "updatedAt = :at" };
+        var remove = new List<string>();
+        if (executionArn is not null)
+        {
+            set.Add("executionArn = :arn");
+            values[":arn"] = S(executionArn);
+        }
+        if (failure is not null)
+        {
+            set.Add("failure = :failure");
+            values[":failure"] = S(failure);
+        }
+        else
+        {
+            remove.Add("failure");
+        }
+        await client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(OnboardingPrefix + id, RecordSort),
+            UpdateExpression = "SET " + string.Join(", ", set) + (remove.Count == 0 ? "" : " REMOVE " + string.Join(", ", remove)),
+            ConditionExpression = "attribute_exists(#pk)",
+            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey, ["#status"] = "status" },
+            ExpressionAttributeValues = values,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> ClaimAsync(string requestId, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>(Key(RequestPrefix + requestId, ClaimSort)) { ["id"] = S(id) },
+                ConditionExpression = "attribute_not_exists(#pk)",
+                ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+            }, cancellationToken).ConfigureAwait(false);
+            return id;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var claim = await client.GetItemAsync(new GetItemRequest
+            {
+                TableName = tableName,
+                Key = Key(RequestPrefix + requestId, ClaimSort),
+                ConsistentRead = true,
+            }, cancellationToken).ConfigureAwait(false);
+            return claim.Item?.GetValueOrDefault("id")?.S
+                ?? throw new InvalidDataException($"DynamoDB claim for request id '{requestId}' has no id.");
+        }
+    }
+
+    private async Task<List<OnboardingRecord>> AllAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<OnboardingRecord>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await client.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                FilterExpression = "begins_with(#pk, :prefix) AND #sk = :record",
+                ExpressionAttributeNames = new() { ["#pk"] = PartitionKey, ["#sk"] = Schema.SortKey },
+                ExpressionAttributeValues = new() { [":prefix"] = S(OnboardingPrefix), [":record"] = S(RecordSort) },
+                ExclusiveStartKey = start,
+                ConsistentRead = true,
+            }, cancellationToken).ConfigureAwait(false);
+            records.AddRange((page.Items ?? []).Select(FromItem));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+        return records;
+    }
+
+    private static Dictionary<string, AttributeValue> ToItem(OnboardingRecord r)
+    {
+        var item = Key(OnboardingPrefix + r.Id, RecordSort);
+        item["id"] = S(r.Id);
+        item["requester"] = S(r.Requester);
+        item["approvers"] = S(JsonSerializer.Serialize(r.Approvers));
+        item["team"] = S(r.Team);
+        item["pool"] = S(r.Pool);
+        item["status"] = S(r.Status.ToWire());
+        item["plan"] = S(JsonSerializer.Serialize(r.Plan, ApiJson.Options));
+        item["request"] = S(r.RequestJson);
+        item["createdAt"] = S(Time(r.CreatedAt));
+        item["updatedAt"] = S(Time(r.UpdatedAt));
+        Optional(item, "requestId", r.RequestId);
+        Optional(item, "executionArn", r.ExecutionArn);
+        Optional(item, "failure", r.Failure);
+        return item;
+    }
+
+    private static OnboardingRecord FromItem(Dictionary<string, AttributeValue> item)
+    {
+        var id = Required(item, "id");
+        if (!OnboardingStatusNames.TryParse(Required(item, "status"), out var status))
+        {
+            throw new InvalidDataException($"DynamoDB onboarding {id} has an unknown status '{item["status"].S}'.");
+        }
+        return new OnboardingRecord(
+            Id: id,
+            RequestId: item.GetValueOrDefault("requestId")?.S,
+            Requester: Required(item, "requester"),
+            Approvers: JsonSerializer.Deserialize<string[]>(Required(item, "approvers")) ?? [],
+            Team: Required(item, "team"),
+            Pool: Required(item, "pool"),
+            Status: status,
+            ExecutionArn: item.GetValueOrDefault("executionArn")?.S,
+            Plan: JsonSerializer.Deserialize<OnboardingPlan>(Required(item, "plan"), ApiJson.Options)
+                ?? throw new InvalidDataException($"DynamoDB onboarding {id} has no plan."),
+            RequestJson: Required(item, "request"),
+            CreatedAt: DateTimeOffset.Parse(Required(item, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            UpdatedAt: DateTimeOffset.Parse(Required(item, "updatedAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            Failure: item.GetValueOrDefault("failure")?.S);
+    }
+
+    private static string Required(Dictionary<string, AttributeValue> item, string name) =>
+        item.GetValueOrDefault(name)?.S
+        ?? throw new InvalidDataException($"DynamoDB item {item.GetValueOrDefault(PartitionKey)?.S ?? "?"} has no string attribute '{name}'.");
+
+    private static void Optional(Dictionary<string, AttributeValue> item, string name, string? value)
+    {
+        if (value is not null)
+        {
+            item[name] = S(value);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new() { [PartitionKey] = S(pk), [Schema.SortKey] = S(sk) };
+
+    private static AttributeValue S(string value) => new() { S = value };
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Aws.StepFunctions;
+using SmsOnboarding.Aws.StepFunctions.Model;
+using SmsOnboarding.Engine;
+using SmsOnboarding.Engine.Http;
+using SmsOnboarding.Simulator;
+using SmsOnboarding.Steps.Storage.DynamoDb;
+
+namespace SmsOnboarding.Api.Tests.Lambda;
+
+/// <summary>
+/// What the API Lambda talks to, for real: moto_server's DynamoDB (one per test run, a table per test) and our
+/// engine's Step Functions awsJson endpoint on loopback, reached through the typed SigV4 client.
+/// </summary>
+public sealed class AwsBackends : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "apilambda-" + Guid.NewGuid().ToString("N"));
+    private Process? _moto;
+    private StepFunctionsEngine? _engine;
+    private EngineServer? _server;
+    private int _tables;
+
+    public static bool IsInstalled { get; } = FindOnPath("moto_server") is not null;
+
+    public Uri DynamoDbEndpoint { get; private set; } = new("http://127.0.0.1");
+
+    public AmazonStepFunctionsClient? StepFunctions { get; private set; }
+
+    public string StateMachineArn { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!IsInstalled)
+        {
+            return;
+        }
+        Directory.CreateDirectory(_directory);
+        var port = FreePort();
+        DynamoDbEndpoint = new Uri($"http://127.0.0.1:{port}");
+        _moto = Process.Start(new ProcessStartInfo(FindOnPath("moto_server")!, $"-H 127.0.0.1 -p {port}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("moto_server did not start.");
+        _moto.OutputDataReceived += (_, _) => { };
+        _moto.ErrorDataReceived += (_, _) => { };
+        _moto.BeginOutputReadLine();
+        _moto.BeginErrorReadLine();
+
+        _engine = await StepFunctionsEngine.OpenAsync(new EngineOptions { DatabasePath = Path.Combine(_directory, "engine.db") });
+        _server = await EngineServer.StartAsync(_engine, 0);
+        StepFunctions = new AmazonStepFunctionsClient(new AwsClientConfig
+        {
+            Region = "us-east-1",
+            ServiceUrl = _server.BaseUri,
+            Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
+            EnvironmentVariable = _ => null,
+        });
+        var created = await StepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
+        {
+            Name = "sms-onboarding",
+            RoleArn = "arn:aws:iam::111122223333:role/sms-onboarding-workflow",
+            Definition = """{"StartAt":"Wait","States":{"Wait":{"Type":"Wait","Seconds":86400,"End":true}}}""",
+        });
+        StateMachineArn = created.StateMachineArn!;
+
+        // Readiness of a child process is wall-clock by nature; the tests themselves never wait on time.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(DynamoDbEndpoint, "/moto-api/"));
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_moto.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_moto is { HasExited: false })
+        {
+            _moto.Kill(entireProcessTree: true);
+            await _moto.WaitForExitAsync();
+        }
+        _moto?.Dispose();
+        StepFunctions?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        if (_engine is not null)
+        {
+            await _engine.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    public IAmazonDynamoDB DynamoDb() => new AmazonDynamoDBClient(
+        new BasicAWSCredentials("testing", "testing"),
+        new AmazonDynamoDBConfig { ServiceURL = DynamoDbEndpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+
+    /// <summary>A fresh table with the deployed layout (same schema constants as the CDK stack).</summary>
+    public async Task<string> CreateTableAsync(IAmazonDynamoDB client)
+    {
+        var name = $"api-{Interlocked.Increment(ref _tables)}";
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions =
+            [
+                new(OnboardingTableSchema.PartitionKey, ScalarAttributeType.S),
+                new(OnboardingTableSchema.SortKey, ScalarAttributeType.S),
+                new(OnboardingTableSchema.IndexPartitionKey, ScalarAttributeType.S),
+                new(OnboardingTableSchema.IndexSortKey, ScalarAttributeType.S),
+            ],
+            KeySchema = [new(OnboardingTableSchema.PartitionKey, KeyType.HASH), new(OnboardingTableSchema.SortKey, KeyType.RANGE)],
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = OnboardingTableSchema.PendingTasksIndex,
+                    KeySchema = [new(OnboardingTableSchema.IndexPartitionKey, KeyType.HASH), new(OnboardingTableSchema.IndexSortKey, KeyType.RANGE)],
+                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                },
+            ],
+        });
+        return name;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}
+
+[CollectionDefinition(Name)]
+public sealed class AwsBackendsCollection : ICollectionFixture<AwsBackends>
+{
+    public const string Name = "api-lambda-aws";
+}
+
+/// <summary>A fact skipped, saying why, only when moto_server is not installed.</summary>
+public sealed class MotoFactAttribute : FactAttribute
+{
+    public MotoFactAttribute()
+    {
+        if (!AwsBackends.IsInstalled)
+        {
+            Skip = "moto_server is not on PATH (pip install 'moto[server]'); the API Lambda tests need its DynamoDB.";
+        }
+    }
+}
