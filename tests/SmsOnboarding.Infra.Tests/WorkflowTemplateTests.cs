@@ -32,6 +32,14 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
         Assert.Equal(File.ReadAllText(Path.Combine(synth.RepositoryRoot, InfraOptions.DefinitionRelativePath)), SubstitutionText.Unescape(definition));
     }
 
+    [Fact]
+    public void Definition_file_has_no_dollar_brace_text_that_cloudformation_would_have_to_escape()
+    {
+        var file = File.ReadAllText(Path.Combine(synth.RepositoryRoot, InfraOptions.DefinitionRelativePath));
+
+        Assert.Equal(file, SubstitutionText.EscapeNonPlaceholders(file));
+    }
+
     [Theory]
     [InlineData("{\"Comment\": \"${...} are substitutions\", \"X\": \"${PollMaxSeconds}\"}", "{\"Comment\": \"${!...} are substitutions\", \"X\": \"${PollMaxSeconds}\"}")]
     [InlineData("${A_1}${}${ B}$${C}", "${A_1}${!}${! B}$${C}")]
@@ -110,6 +118,35 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
         var allowed = Many(boundary.Resource["Properties"]!["PolicyDocument"]!["Statement"]).ToList();
         Assert.Equal(["sns:Publish"], allowed.SelectMany(s => Strings(s["Action"])));
         Assert.All(allowed, s => Assert.Equal("Allow", s["Effect"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Catalog_conditions_on_role_creation_and_role_passing_reach_the_step_role_statements()
+    {
+        var conditioned = StepCatalog.All.SelectMany(s => s.Permissions.Where(p => p.Conditions is not null).Select(p => (Step: s, Grant: p))).ToList();
+        Assert.Contains(conditioned, c => c.Grant.Actions.Contains("iam:CreateRole"));
+        Assert.Contains(conditioned, c => c.Grant.Actions.Contains("iam:PassRole"));
+
+        foreach (var (step, grant) in conditioned)
+        {
+            var statement = Assert.Single(
+                StatementsOf(RoleOf(synth.FunctionLogicalId(step.LambdaHandler))),
+                s => Strings(s["Action"]).Intersect(grant.Actions).Any());
+            foreach (var (op, pairs) in grant.Conditions!)
+            {
+                foreach (var (key, value) in pairs)
+                {
+                    var actual = statement["Condition"]?[op]?[key];
+                    Assert.True(actual is not null, $"{step.Name}: {string.Join(",", grant.Actions)} lacks condition {op} {key}");
+                    // Tokens ({partition}, {account}) become Fn::Join parts; the literal tail must survive as written.
+                    Assert.Contains(value[(value.LastIndexOf('}') + 1)..], actual!.ToJsonString(), StringComparison.Ordinal);
+                }
+            }
+        }
+
+        var passRole = StatementsOf(RoleOf(synth.FunctionLogicalId(StepCatalog.All.Single(s => s.Name == StepNames.Finalize).LambdaHandler)))
+            .Single(s => Strings(s["Action"]).Contains("iam:PassRole"));
+        Assert.Equal("cognito-idp.amazonaws.com", passRole["Condition"]!["StringEquals"]!["iam:PassedToService"]!.GetValue<string>());
     }
 
     [Fact]
