@@ -4,6 +4,8 @@ using SmsOnboarding.Api.Aws;
 using SmsOnboarding.Api.Lambda;
 using SmsOnboarding.Api.Tests.Support;
 using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Api.Tests.Lambda;
 
@@ -38,7 +40,7 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
         await using var api = await ApiAsync();
 
         var submitted = await api.SendAsync("POST", "/api/onboardings", AliceArn, ApiServer.Request(requestId: "lambda-1").ToJsonString());
-        Assert.Equal(201, (int)submitted["statusCode"]!);
+        Assert.Equal(202, (int)submitted["statusCode"]!);
         var id = (string)Body(submitted)["id"]!;
 
         var listed = await api.SendAsync("GET", "/api/onboardings", OpsArn, query: new() { ["limit"] = "10" });
@@ -67,6 +69,35 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
         Assert.Equal(first["id"]!.GetValue<string>(), (string?)Body(again)["id"]);
         Assert.False((bool)Body(again)["created"]!);
         Assert.Equal(1, (await api.Store.QueryAsync(new(null, null, null, null, 0, 50), CancellationToken.None)).Total);
+    }
+
+    [MotoFact]
+    public async Task Pending_tasks_come_from_the_dynamodb_inbox_with_the_onboarding_they_belong_to()
+    {
+        await using var api = await ApiAsync();
+        var id = (string)Body(await api.SendAsync("POST", "/api/onboardings", AliceArn, ApiServer.Request(requestId: "lambda-task").ToJsonString()))["id"]!;
+        var record = await api.Store.GetAsync(id, CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var taskId = TaskTokens.Id("token-1");
+        await api.Inbox.AddAsync(new HumanTask(taskId, "verificationCode", record!.ExecutionArn!, "lambda-task", "+15555550100",
+            "+1*******0100", "Enter the code sent to +1*******0100", now, now.AddHours(1), now.AddDays(1), 0), "token-1");
+
+        var response = await api.SendAsync("GET", "/api/tasks", OpsArn);
+
+        Assert.Equal(200, (int)response["statusCode"]!);
+        var task = Assert.Single(Body(response).AsArray());
+        Assert.Equal(taskId, (string?)task!["id"]);
+        Assert.Equal(id, (string?)task["onboardingId"]);
+        Assert.Equal("alice", (string?)task["requester"]);
+    }
+
+    [Fact]
+    public void Principal_mapping_with_an_unknown_role_is_refused_naming_the_entry()
+    {
+        var error = Assert.Throws<Auth.UsersFileException>(() =>
+            PrincipalDirectory.Parse("""[{"arn":"arn:aws:iam::111122223333:user/a","name":"a","roles":["admin"]}]"""));
+
+        Assert.Contains(PrincipalDirectory.Variable + "[0].roles", error.Message, StringComparison.Ordinal);
     }
 
     [MotoFact]
@@ -120,7 +151,8 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
         var table = await aws.CreateTableAsync(dynamoDb);
         var pipeline = await AwsComposition.CreateAsync(dynamoDb, aws.StepFunctions!, table, aws.StateMachineArn, Principals, TimeProvider.System, CancellationToken.None);
         return new LambdaApi(pipeline, new ApiGatewayEntryPoint(pipeline), new DynamoDbOnboardingStore(dynamoDb, table),
-            await StepFunctionsRuntime.OpenAsync(aws.StepFunctions!, aws.StateMachineArn, CancellationToken.None), dynamoDb);
+            await StepFunctionsRuntime.OpenAsync(aws.StepFunctions!, aws.StateMachineArn, CancellationToken.None),
+            new DynamoDbHumanTaskInbox(dynamoDb, table), dynamoDb);
     }
 
     private sealed record LambdaApi(
@@ -128,6 +160,7 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
         ApiGatewayEntryPoint EntryPoint,
         DynamoDbOnboardingStore Store,
         StepFunctionsRuntime Runtime,
+        DynamoDbHumanTaskInbox Inbox,
         IDisposable DynamoDb) : IAsyncDisposable
     {
         public async Task<JsonNode> SendAsync(string method, string path, string? principal, string? body = null, bool base64 = false, Dictionary<string, string>? query = null)
