@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SmsOnboarding.Aws.StepFunctions.Model;
+using SmsOnboarding.Benchmarks;
 using SmsOnboarding.Engine;
 
 // `make bench`: durable engine figures on this machine, printed as a table and written to bench/results/engine.json.
@@ -40,6 +41,15 @@ foreach (var concurrency in new[] { 1, 100, 1000 })
     var transitions = (double)concurrency * (iterations * 3 + 1);
     throughput[concurrency.ToString(CultureInfo.InvariantCulture)] = Math.Round(transitions / watch.Elapsed.TotalSeconds);
 }
+
+// The same loop on moto (Task state as a Pass: moto has no Lambda runtime) and on WorkflowCore, side by side.
+const int MotoConcurrency = 10;
+const int MotoIterations = 50;
+var motoPerSecond = await MotoLoopBenchmark.RunAsync(MotoConcurrency, MotoIterations);
+const int WorkflowCoreConcurrency = 1000;
+const int WorkflowCoreIterations = 6;
+var (workflowCorePerSecond, workflowCoreFinished) = await WorkflowCoreLoopBenchmark.RunAsync(WorkflowCoreConcurrency, WorkflowCoreIterations, TimeSpan.FromSeconds(20));
+var engineAt1000 = (double)throughput["1000"]!;
 
 const int Waiting = 10_000;
 var waitingDb = Path.Combine(root, "waiting.db");
@@ -83,8 +93,15 @@ await using (var engine = await Open(Path.Combine(root, "history.db")))
 var result = new JsonObject
 {
     ["transitionsPerSecond"] = throughput,
-    ["motoTransitionsPerSecond"] = null,
-    ["workflowCoreTransitionsPerSecond"] = null,
+    ["motoTransitionsPerSecond"] = motoPerSecond,
+    ["motoNote"] = motoPerSecond is null
+        ? "not measured: moto_server is not on PATH"
+        : $"moto_server 5.2.1 over HTTP, {MotoConcurrency} concurrent executions x {MotoIterations} iterations of the same loop with the Task state as a Pass (moto runs no Lambda without Docker)",
+    ["workflowCoreTransitionsPerSecond"] = workflowCorePerSecond,
+    ["workflowCoreNote"] = $"WorkflowCore 3.22.0 in-memory, {WorkflowCoreConcurrency} concurrent workflows x {WorkflowCoreIterations} iterations (counter step, work step, While branch; every step execution counted); {workflowCoreFinished} of {WorkflowCoreConcurrency} finished within the 20 s limit",
+    ["engineVsMoto"] = motoPerSecond is null ? null : Math.Round(engineAt1000 / motoPerSecond.Value, 1),
+    ["engineVsWorkflowCore"] = workflowCorePerSecond > 0 ? Math.Round(engineAt1000 / workflowCorePerSecond, 1) : null,
+    ["comparisonNote"] = "ratios divide the durable engine figure at 1,000 concurrent by the other figure",
     ["rssMbWith10kWaiting"] = rssMb,
     ["resume10kSeconds"] = double.IsNaN(resumeSeconds) ? null : resumeSeconds,
     ["history25kMs"] = historyMs,
