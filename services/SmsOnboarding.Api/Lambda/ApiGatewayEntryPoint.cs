@@ -44,11 +44,20 @@ public sealed class ApiGatewayEntryPoint
         {
             return Serialize(Error(400, "The Lambda event is not an API Gateway proxy event: httpMethod and path are required."));
         }
+        byte[] body;
+        try
+        {
+            body = RequestBody(request);
+        }
+        catch (FormatException)
+        {
+            return Serialize(Error(400, "The event says isBase64Encoded but its body is not valid base64."));
+        }
         var pipeline = await _pipeline().ConfigureAwait(false);
-        return Serialize(await InvokeAsync(pipeline, request).ConfigureAwait(false));
+        return Serialize(await InvokeAsync(pipeline, request, body).ConfigureAwait(false));
     }
 
-    private static async Task<ProxyResponse> InvokeAsync(LambdaPipeline pipeline, ProxyEvent request)
+    private static async Task<ProxyResponse> InvokeAsync(LambdaPipeline pipeline, ProxyEvent request, byte[] body)
     {
         var responseBody = new MemoryStream();
         var features = new FeatureCollection();
@@ -61,7 +70,7 @@ public sealed class ApiGatewayEntryPoint
             Path = request.Path!,
             QueryString = Query(request).ToUriComponent(),
             Headers = Headers(request),
-            Body = new MemoryStream(RequestBody(request)),
+            Body = new MemoryStream(body),
         });
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());
         features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(responseBody));

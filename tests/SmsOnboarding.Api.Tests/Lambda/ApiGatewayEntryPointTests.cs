@@ -143,6 +143,17 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
         Assert.Contains("httpMethod and path", (string?)Body(response)["message"], StringComparison.Ordinal);
     }
 
+    [MotoFact]
+    public async Task Body_flagged_base64_that_is_not_base64_is_400()
+    {
+        await using var api = await ApiAsync();
+
+        var response = await api.SendAsync("POST", "/api/onboardings", AliceArn, "{not base64}", base64: true);
+
+        Assert.Equal(400, (int)response["statusCode"]!);
+        Assert.Contains("not valid base64", (string?)Body(response)["message"], StringComparison.Ordinal);
+    }
+
     private static JsonNode Body(JsonNode response) => JsonNode.Parse((string)response["body"]!)!;
 
     private async Task<LambdaApi> ApiAsync()
