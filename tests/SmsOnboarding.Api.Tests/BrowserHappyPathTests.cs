@@ -30,6 +30,7 @@ public sealed partial class BrowserHappyPathTests
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(15000);
         await page.GotoAsync(host.BaseUri + "ui/");
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToContainTextAsync("bearer token");
         await UseTokenAsync(page, ApiServer.Alice, "alice");
 
         await page.GetByTestId("nav-new").ClickAsync();

@@ -276,9 +276,18 @@ async function renderOps() {
 }
 
 // ---------- routing ----------
+function renderSignIn() {
+  view.replaceChildren(h('section', { 'data-testid': 'sign-in' },
+    h('h2', {}, 'Sign in'),
+    h('p', {}, 'Paste your bearer token in the box at the top right and press "Use token".'),
+    h('p', {}, 'Running locally? `smsonboard serve` (make run) prints the token of every user in its users file at startup; '
+      + 'without --users it uses the demo users: a requester, an approver and an operator.')));
+}
+
 async function route() {
   clearTimeout(refreshTimer);
   showError('');
+  if (!localStorage.getItem(TOKEN_KEY)) { renderSignIn(); return; }
   const hash = location.hash || '#/list';
   try {
     if (hash.startsWith('#/o/')) await renderDetail(decodeURIComponent(hash.slice(4)));
