@@ -49,7 +49,7 @@ public sealed class DurabilityTests
         File.WriteAllText(effects, "");
         var worker = typeof(CrashWorker).Assembly.Location;
         using (var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", worker, "crash-worker", h.DatabasePath, effects])
-               { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!)
+        { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!)
         {
             // Every StartExecution is committed before "started"; the kill lands while their tasks run.
             var started = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
@@ -59,7 +59,7 @@ public sealed class DurabilityTests
             {
                 await Task.Delay(20);
             }
-                if (child.HasExited)
+            if (child.HasExited)
             {
                 Assert.Fail("the worker exited early: " + await child.StandardError.ReadToEndAsync());
             }
@@ -76,7 +76,7 @@ public sealed class DurabilityTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         foreach (var arn in arns)
         {
-                var done = await h.Engine.WaitForExecutionAsync(arn, timeout.Token);
+            var done = await h.Engine.WaitForExecutionAsync(arn, timeout.Token);
             Assert.Equal("SUCCEEDED", done.Status);
             Assert.Equal(5, EngineHarness.Parse(done.Output)!["results"]!.AsArray().Count);
         }

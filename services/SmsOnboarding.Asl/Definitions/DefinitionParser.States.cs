@@ -61,8 +61,13 @@ internal sealed partial class DefinitionParser
             "Wait" => ParseWait(context, common),
             "Succeed" => new SucceedState
             {
-                Name = name, Comment = common.Comment, InputPath = common.InputPath.Path, InputPathIsNull = common.InputPath.IsNull,
-                OutputPath = common.OutputPath.Path, OutputPathIsNull = common.OutputPath.IsNull, End = true,
+                Name = name,
+                Comment = common.Comment,
+                InputPath = common.InputPath.Path,
+                InputPathIsNull = common.InputPath.IsNull,
+                OutputPath = common.OutputPath.Path,
+                OutputPathIsNull = common.OutputPath.IsNull,
+                End = true,
             },
             "Fail" => ParseFail(context, common),
             "Parallel" => ParseParallel(context, common),
@@ -133,10 +138,19 @@ internal sealed partial class DefinitionParser
         s.Obj.TryGetPropertyValue("Result", out var result);
         return new PassState
         {
-            Name = s.Name, Comment = c.Comment, InputPath = c.InputPath.Path, InputPathIsNull = c.InputPath.IsNull,
-            OutputPath = c.OutputPath.Path, OutputPathIsNull = c.OutputPath.IsNull, Next = c.Next, End = c.End,
-            ResultPath = resultPath.Path, ResultPathIsNull = resultPath.IsNull, Parameters = parameters,
-            Result = result?.DeepClone(), HasResult = s.Obj.ContainsKey("Result"),
+            Name = s.Name,
+            Comment = c.Comment,
+            InputPath = c.InputPath.Path,
+            InputPathIsNull = c.InputPath.IsNull,
+            OutputPath = c.OutputPath.Path,
+            OutputPathIsNull = c.OutputPath.IsNull,
+            Next = c.Next,
+            End = c.End,
+            ResultPath = resultPath.Path,
+            ResultPathIsNull = resultPath.IsNull,
+            Parameters = parameters,
+            Result = result?.DeepClone(),
+            HasResult = s.Obj.ContainsKey("Result"),
         };
     }
 
@@ -187,15 +201,25 @@ internal sealed partial class DefinitionParser
         var resultPath = OptionalPath(s, "ResultPath", reference: true, allowNull: true);
         return new TaskState
         {
-            Name = s.Name, Comment = c.Comment, InputPath = c.InputPath.Path, InputPathIsNull = c.InputPath.IsNull,
-            OutputPath = c.OutputPath.Path, OutputPathIsNull = c.OutputPath.IsNull, Next = c.Next, End = c.End,
+            Name = s.Name,
+            Comment = c.Comment,
+            InputPath = c.InputPath.Path,
+            InputPathIsNull = c.InputPath.IsNull,
+            OutputPath = c.OutputPath.Path,
+            OutputPathIsNull = c.OutputPath.IsNull,
+            Next = c.Next,
+            End = c.End,
             Resource = resource ?? "",
             Parameters = OptionalTemplate(s, "Parameters"),
             ResultSelector = OptionalTemplate(s, "ResultSelector"),
-            ResultPath = resultPath.Path, ResultPathIsNull = resultPath.IsNull,
-            Retry = ParseRetry(s), Catch = ParseCatch(s),
-            TimeoutSeconds = (int?)timeout, TimeoutSecondsPath = timeoutPath.Path,
-            HeartbeatSeconds = (int?)heartbeat, HeartbeatSecondsPath = heartbeatPath.Path,
+            ResultPath = resultPath.Path,
+            ResultPathIsNull = resultPath.IsNull,
+            Retry = ParseRetry(s),
+            Catch = ParseCatch(s),
+            TimeoutSeconds = (int?)timeout,
+            TimeoutSecondsPath = timeoutPath.Path,
+            HeartbeatSeconds = (int?)heartbeat,
+            HeartbeatSecondsPath = heartbeatPath.Path,
             Credentials = credentials?.DeepClone(),
         };
     }
@@ -224,9 +248,14 @@ internal sealed partial class DefinitionParser
 
         return new ChoiceState
         {
-            Name = s.Name, Comment = c.Comment, InputPath = c.InputPath.Path, InputPathIsNull = c.InputPath.IsNull,
-            OutputPath = c.OutputPath.Path, OutputPathIsNull = c.OutputPath.IsNull,
-            Choices = rules, Default = OptionalString(s.Obj, "Default", s.Pointer, s.Name),
+            Name = s.Name,
+            Comment = c.Comment,
+            InputPath = c.InputPath.Path,
+            InputPathIsNull = c.InputPath.IsNull,
+            OutputPath = c.OutputPath.Path,
+            OutputPathIsNull = c.OutputPath.IsNull,
+            Choices = rules,
+            Default = OptionalString(s.Obj, "Default", s.Pointer, s.Name),
         };
     }
 
@@ -257,8 +286,14 @@ internal sealed partial class DefinitionParser
 
         return new WaitState
         {
-            Name = s.Name, Comment = c.Comment, InputPath = c.InputPath.Path, InputPathIsNull = c.InputPath.IsNull,
-            OutputPath = c.OutputPath.Path, OutputPathIsNull = c.OutputPath.IsNull, Next = c.Next, End = c.End,
+            Name = s.Name,
+            Comment = c.Comment,
+            InputPath = c.InputPath.Path,
+            InputPathIsNull = c.InputPath.IsNull,
+            OutputPath = c.OutputPath.Path,
+            OutputPathIsNull = c.OutputPath.IsNull,
+            Next = c.Next,
+            End = c.End,
             Seconds = OptionalInteger(s.Obj, "Seconds", s.Pointer, s.Name, 0, DefinitionLimits.MaxWaitSeconds),
             SecondsPath = OptionalPath(s, "SecondsPath", reference: true, allowNull: false).Path,
             Timestamp = timestamp,
@@ -278,7 +313,9 @@ internal sealed partial class DefinitionParser
 
         return new FailState
         {
-            Name = s.Name, Comment = c.Comment, End = true,
+            Name = s.Name,
+            Comment = c.Comment,
+            End = true,
             Error = OptionalString(s.Obj, "Error", s.Pointer, s.Name),
             Cause = OptionalString(s.Obj, "Cause", s.Pointer, s.Name),
             ErrorPath = OptionalDynamic(s, "ErrorPath"),
@@ -316,13 +353,21 @@ internal sealed partial class DefinitionParser
         var resultPath = OptionalPath(s, "ResultPath", reference: true, allowNull: true);
         return new ParallelState
         {
-            Name = s.Name, Comment = c.Comment, InputPath = c.InputPath.Path, InputPathIsNull = c.InputPath.IsNull,
-            OutputPath = c.OutputPath.Path, OutputPathIsNull = c.OutputPath.IsNull, Next = c.Next, End = c.End,
+            Name = s.Name,
+            Comment = c.Comment,
+            InputPath = c.InputPath.Path,
+            InputPathIsNull = c.InputPath.IsNull,
+            OutputPath = c.OutputPath.Path,
+            OutputPathIsNull = c.OutputPath.IsNull,
+            Next = c.Next,
+            End = c.End,
             Branches = branches,
             Parameters = OptionalTemplate(s, "Parameters"),
             ResultSelector = OptionalTemplate(s, "ResultSelector"),
-            ResultPath = resultPath.Path, ResultPathIsNull = resultPath.IsNull,
-            Retry = ParseRetry(s), Catch = ParseCatch(s),
+            ResultPath = resultPath.Path,
+            ResultPathIsNull = resultPath.IsNull,
+            Retry = ParseRetry(s),
+            Catch = ParseCatch(s),
         };
     }
 
@@ -393,8 +438,14 @@ internal sealed partial class DefinitionParser
 
         return new MapState
         {
-            Name = s.Name, Comment = c.Comment, InputPath = c.InputPath.Path, InputPathIsNull = c.InputPath.IsNull,
-            OutputPath = c.OutputPath.Path, OutputPathIsNull = c.OutputPath.IsNull, Next = c.Next, End = c.End,
+            Name = s.Name,
+            Comment = c.Comment,
+            InputPath = c.InputPath.Path,
+            InputPathIsNull = c.InputPath.IsNull,
+            OutputPath = c.OutputPath.Path,
+            OutputPathIsNull = c.OutputPath.IsNull,
+            Next = c.Next,
+            End = c.End,
             ItemProcessor = processor,
             ItemsPath = OptionalPath(s, "ItemsPath", reference: true, allowNull: false).Path,
             ItemSelector = itemSelector,
@@ -406,8 +457,10 @@ internal sealed partial class DefinitionParser
             ToleratedFailureCountPath = OptionalPath(s, "ToleratedFailureCountPath", reference: true, allowNull: false).Path,
             Label = OptionalString(s.Obj, "Label", s.Pointer, s.Name),
             ResultSelector = OptionalTemplate(s, "ResultSelector"),
-            ResultPath = resultPath.Path, ResultPathIsNull = resultPath.IsNull,
-            Retry = ParseRetry(s), Catch = ParseCatch(s),
+            ResultPath = resultPath.Path,
+            ResultPathIsNull = resultPath.IsNull,
+            Retry = ParseRetry(s),
+            Catch = ParseCatch(s),
         };
     }
 }

@@ -179,7 +179,8 @@ public sealed class AwsInvoker : IDisposable
                     }
                     var error = parseError(response.StatusCode, text, response.Headers);
                     failure = new AwsServiceException(error.Code, Redactor.Redact(error.Message, sensitiveValues), response.StatusCode,
-                        error.RequestId, error.Reason, _service.ServiceName) { Operation = operation, Attempts = attempt };
+                        error.RequestId, error.Reason, _service.ServiceName)
+                    { Operation = operation, Attempts = attempt };
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

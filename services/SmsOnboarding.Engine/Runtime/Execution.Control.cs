@@ -110,17 +110,17 @@ internal sealed partial class Execution
                     ArmTimer(run.Id, run.Phase == RunPhase.Waiting ? TimerKind.Wait : TimerKind.Retry, due);
                     break;
                 case RunPhase.TaskScheduled or RunPhase.TaskStarted:
-                {
-                    ArmTaskTimers(run);
-                    var task = (TaskState)Definition(run.DefinitionPath)[run.StateName];
-                    var kind = KindOf(task.Resource);
-                    var waitsForWorker = kind == ResourceKind.Activity && run.ActivityStarted;
-                    if (!run.HandlerReturned && !waitsForWorker)
                     {
-                        StartWork(run, task, kind);
+                        ArmTaskTimers(run);
+                        var task = (TaskState)Definition(run.DefinitionPath)[run.StateName];
+                        var kind = KindOf(task.Resource);
+                        var waitsForWorker = kind == ResourceKind.Activity && run.ActivityStarted;
+                        if (!run.HandlerReturned && !waitsForWorker)
+                        {
+                            StartWork(run, task, kind);
+                        }
+                        break;
                     }
-                    break;
-                }
             }
         }
     }

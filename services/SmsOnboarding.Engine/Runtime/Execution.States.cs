@@ -67,39 +67,39 @@ internal sealed partial class Execution
             switch (state)
             {
                 case PassState pass:
-                {
-                    var context = Context(run);
-                    var effective = DataFlow.EffectiveInput(pass, run.Input, context, _engine.Random);
-                    Exit(run, state, DataFlow.StateOutput(pass, run.Input, DataFlow.PassResult(pass, effective), context, _engine.Random), pass.Next);
-                    break;
-                }
+                    {
+                        var context = Context(run);
+                        var effective = DataFlow.EffectiveInput(pass, run.Input, context, _engine.Random);
+                        Exit(run, state, DataFlow.StateOutput(pass, run.Input, DataFlow.PassResult(pass, effective), context, _engine.Random), pass.Next);
+                        break;
+                    }
                 case ChoiceState choice:
-                {
-                    var context = Context(run);
-                    var effective = DataFlow.ApplyInputPath(choice, run.Input);
-                    var next = choice.Choices.FirstOrDefault(c => c.Matches(effective, context))?.Next ?? choice.Default
-                        ?? throw new AslRuntimeException(ErrorNames.NoChoiceMatched, $"No Matches! in Choice state '{choice.Name}'");
-                    Exit(run, state, DataFlow.ApplyOutputPath(choice, effective), next);
-                    break;
-                }
+                    {
+                        var context = Context(run);
+                        var effective = DataFlow.ApplyInputPath(choice, run.Input);
+                        var next = choice.Choices.FirstOrDefault(c => c.Matches(effective, context))?.Next ?? choice.Default
+                            ?? throw new AslRuntimeException(ErrorNames.NoChoiceMatched, $"No Matches! in Choice state '{choice.Name}'");
+                        Exit(run, state, DataFlow.ApplyOutputPath(choice, effective), next);
+                        break;
+                    }
                 case WaitState wait:
-                {
-                    var effective = DataFlow.ApplyInputPath(wait, run.Input);
-                    run.EffectiveInput = effective;
-                    run.Phase = RunPhase.Waiting;
-                    run.Due = WaitTime.DueAt(wait, effective, Now);
-                    ArmTimer(run.Id, TimerKind.Wait, run.Due.Value);
-                    break;
-                }
+                    {
+                        var effective = DataFlow.ApplyInputPath(wait, run.Input);
+                        run.EffectiveInput = effective;
+                        run.Phase = RunPhase.Waiting;
+                        run.Due = WaitTime.DueAt(wait, effective, Now);
+                        ArmTimer(run.Id, TimerKind.Wait, run.Due.Value);
+                        break;
+                    }
                 case SucceedState succeed:
                     Exit(run, state, DataFlow.ApplyOutputPath(succeed, DataFlow.ApplyInputPath(succeed, run.Input)), null);
                     break;
                 case FailState fail:
-                {
-                    var (error, cause) = DataFlow.FailDetails(fail, run.Input, Context(run), _engine.Random);
-                    FailRun(run, error, cause);
-                    break;
-                }
+                    {
+                        var (error, cause) = DataFlow.FailDetails(fail, run.Input, Context(run), _engine.Random);
+                        FailRun(run, error, cause);
+                        break;
+                    }
                 case TaskState task:
                     ScheduleTask(run, task);
                     break;

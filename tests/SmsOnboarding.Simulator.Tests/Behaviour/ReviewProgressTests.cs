@@ -72,11 +72,15 @@ public sealed class ReviewProgressTests
             .Single(q => q.QuotaName!.Contains("spend limit", StringComparison.Ordinal));
         var id = (await quotas.RequestServiceQuotaIncreaseAsync(new RequestServiceQuotaIncreaseRequest
         {
-            ServiceCode = "sms-voice", QuotaCode = spend.QuotaCode, DesiredValue = 300,
+            ServiceCode = "sms-voice",
+            QuotaCode = spend.QuotaCode,
+            DesiredValue = 300,
         })).RequestedQuota!.Id!;
         var again = await Assert.ThrowsAsync<AwsServiceException>(() => quotas.RequestServiceQuotaIncreaseAsync(new RequestServiceQuotaIncreaseRequest
         {
-            ServiceCode = "sms-voice", QuotaCode = spend.QuotaCode, DesiredValue = 400,
+            ServiceCode = "sms-voice",
+            QuotaCode = spend.QuotaCode,
+            DesiredValue = 400,
         }));
         Assert.Equal("ResourceAlreadyExistsException", again.ErrorCode);
 
@@ -129,7 +133,11 @@ public sealed class ReviewProgressTests
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => smsVoice.RequestPhoneNumberAsync(new RequestPhoneNumberRequest
         {
-            IsoCountryCode = "US", MessageType = "TRANSACTIONAL", NumberCapabilities = ["SMS"], NumberType = "TEN_DLC", RegistrationId = id,
+            IsoCountryCode = "US",
+            MessageType = "TRANSACTIONAL",
+            NumberCapabilities = ["SMS"],
+            NumberType = "TEN_DLC",
+            RegistrationId = id,
         }));
         Assert.Equal("ConflictException", error.ErrorCode);
         Assert.Equal("REGISTRATION_NOT_COMPLETE", error.Reason);
@@ -142,7 +150,11 @@ public sealed class ReviewProgressTests
         using var smsVoice = sim.SmsVoice();
         var request = new RequestPhoneNumberRequest
         {
-            IsoCountryCode = "US", MessageType = "TRANSACTIONAL", NumberCapabilities = ["SMS"], NumberType = "TOLL_FREE", ClientToken = "retry-1",
+            IsoCountryCode = "US",
+            MessageType = "TRANSACTIONAL",
+            NumberCapabilities = ["SMS"],
+            NumberType = "TOLL_FREE",
+            ClientToken = "retry-1",
         };
         var first = await smsVoice.RequestPhoneNumberAsync(request);
         var second = await smsVoice.RequestPhoneNumberAsync(request);

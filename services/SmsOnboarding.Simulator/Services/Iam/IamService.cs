@@ -24,51 +24,51 @@ internal sealed partial class IamService : IQueryService
             case "GetRole":
                 return Xml.Response(action, context.RequestId, RoleXml(Find(account, request.Required("RoleName")), account.AccountId));
             case "UpdateAssumeRolePolicy":
-            {
-                var role = Find(account, request.Required("RoleName"));
-                var document = request.Required("PolicyDocument");
-                PolicyDocument.Validate(document);
-                role.AssumeRolePolicyDocument = document;
-                return Xml.EmptyResponse(action, context.RequestId);
-            }
+                {
+                    var role = Find(account, request.Required("RoleName"));
+                    var document = request.Required("PolicyDocument");
+                    PolicyDocument.Validate(document);
+                    role.AssumeRolePolicyDocument = document;
+                    return Xml.EmptyResponse(action, context.RequestId);
+                }
             case "PutRolePolicy":
-            {
-                var role = Find(account, request.Required("RoleName"));
-                var name = ValidName(request.Required("PolicyName"), "policyName", 128);
-                var document = request.Required("PolicyDocument");
-                PolicyDocument.Validate(document);
-                role.InlinePolicies[name] = document;
-                return Xml.EmptyResponse(action, context.RequestId);
-            }
+                {
+                    var role = Find(account, request.Required("RoleName"));
+                    var name = ValidName(request.Required("PolicyName"), "policyName", 128);
+                    var document = request.Required("PolicyDocument");
+                    PolicyDocument.Validate(document);
+                    role.InlinePolicies[name] = document;
+                    return Xml.EmptyResponse(action, context.RequestId);
+                }
             case "GetRolePolicy":
-            {
-                var role = Find(account, request.Required("RoleName"));
-                var name = request.Required("PolicyName");
-                if (!role.InlinePolicies.TryGetValue(name, out var document))
                 {
-                    throw new AwsServiceException("NoSuchEntity", $"The role policy with name {name} cannot be found.", 404);
+                    var role = Find(account, request.Required("RoleName"));
+                    var name = request.Required("PolicyName");
+                    if (!role.InlinePolicies.TryGetValue(name, out var document))
+                    {
+                        throw new AwsServiceException("NoSuchEntity", $"The role policy with name {name} cannot be found.", 404);
+                    }
+                    return Xml.Response(action, context.RequestId,
+                        Xml.E("RoleName", role.RoleName), Xml.E("PolicyName", name), Xml.E("PolicyDocument", Uri.EscapeDataString(document)));
                 }
-                return Xml.Response(action, context.RequestId,
-                    Xml.E("RoleName", role.RoleName), Xml.E("PolicyName", name), Xml.E("PolicyDocument", Uri.EscapeDataString(document)));
-            }
             case "TagRole":
-            {
-                var role = Find(account, request.Required("RoleName"));
-                var tags = Tags(request);
-                if (tags.Count == 0)
                 {
-                    throw new AwsServiceException("ValidationError", "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+                    var role = Find(account, request.Required("RoleName"));
+                    var tags = Tags(request);
+                    if (tags.Count == 0)
+                    {
+                        throw new AwsServiceException("ValidationError", "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+                    }
+                    if (role.Tags.Select(t => t.Key).Union(tags.Select(t => t.Key)).Count() > 50)
+                    {
+                        throw new AwsServiceException("LimitExceeded", "Cannot exceed quota for TagsPerRole: 50.", 409);
+                    }
+                    foreach (var (key, value) in tags)
+                    {
+                        role.SetTag(key, value);
+                    }
+                    return Xml.EmptyResponse(action, context.RequestId);
                 }
-                if (role.Tags.Select(t => t.Key).Union(tags.Select(t => t.Key)).Count() > 50)
-                {
-                    throw new AwsServiceException("LimitExceeded", "Cannot exceed quota for TagsPerRole: 50.", 409);
-                }
-                foreach (var (key, value) in tags)
-                {
-                    role.SetTag(key, value);
-                }
-                return Xml.EmptyResponse(action, context.RequestId);
-            }
             default:
                 throw new AwsServiceException("InvalidAction", $"Could not find operation {action} for version 2010-05-08");
         }
