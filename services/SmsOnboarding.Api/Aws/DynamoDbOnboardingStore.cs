@@ -11,13 +11,14 @@ using Schema = SmsOnboarding.Steps.Storage.DynamoDb.OnboardingTableSchema;
 namespace SmsOnboarding.Api.Aws;
 
 /// <summary>
-/// Onboarding records in the single table: <c>ONBOARDING#{id} / RECORD</c>, and a request-id claim
-/// <c>ONBOARDING#REQUEST#{requestId} / CLAIM</c> that makes submit idempotent. Lists scan the <c>ONBOARDING#</c> items:
-/// onboardings are a few per pool, so the table stays small; a GSI is the next step if that stops being true.
+/// Onboarding records in the single table: every record in one partition <c>ONBOARDING#RECORDS / {id}</c> so a list
+/// is a Query the API role's <c>dynamodb:LeadingKeys</c> condition allows (it grants no Scan); onboardings are a few
+/// per pool, far below a partition's limits. A request-id claim <c>ONBOARDING#REQUEST#{requestId} / CLAIM</c> makes
+/// submit idempotent.
 /// </summary>
 public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string tableName) : IOnboardingStore
 {
-    private const string RecordSort = "RECORD";
+    private const string RecordsPartition = OnboardingPrefix + "RECORDS";
     private const string ClaimSort = "CLAIM";
     private const string RequestPrefix = OnboardingPrefix + "REQUEST#";
 
@@ -53,7 +54,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         var found = await client.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
-            Key = Key(OnboardingPrefix + id, RecordSort),
+            Key = Key(RecordsPartition, id),
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);
         return found.Item is { Count: > 0 } item ? FromItem(item) : null;
@@ -98,7 +99,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         await client.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
-            Key = Key(OnboardingPrefix + id, RecordSort),
+            Key = Key(RecordsPartition, id),
             UpdateExpression = "SET " + string.Join(", ", set) + (remove.Count == 0 ? "" : " REMOVE " + string.Join(", ", remove)),
             ConditionExpression = "attribute_exists(#pk)",
             ExpressionAttributeNames = new() { ["#pk"] = PartitionKey, ["#status"] = "status" },
@@ -138,12 +139,12 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var page = await client.ScanAsync(new ScanRequest
+            var page = await client.QueryAsync(new QueryRequest
             {
                 TableName = tableName,
-                FilterExpression = "begins_with(#pk, :prefix) AND #sk = :record",
-                ExpressionAttributeNames = new() { ["#pk"] = PartitionKey, ["#sk"] = Schema.SortKey },
-                ExpressionAttributeValues = new() { [":prefix"] = S(OnboardingPrefix), [":record"] = S(RecordSort) },
+                KeyConditionExpression = "#pk = :records",
+                ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+                ExpressionAttributeValues = new() { [":records"] = S(RecordsPartition) },
                 ExclusiveStartKey = start,
                 ConsistentRead = true,
             }, cancellationToken).ConfigureAwait(false);
@@ -156,7 +157,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
 
     private static Dictionary<string, AttributeValue> ToItem(OnboardingRecord r)
     {
-        var item = Key(OnboardingPrefix + r.Id, RecordSort);
+        var item = Key(RecordsPartition, r.Id);
         item["id"] = S(r.Id);
         item["requester"] = S(r.Requester);
         item["approvers"] = S(JsonSerializer.Serialize(r.Approvers));
