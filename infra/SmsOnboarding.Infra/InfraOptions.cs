@@ -14,7 +14,8 @@ public sealed record InfraOptions(
     string ApiPackage,
     IReadOnlyDictionary<string, string> SettingDefaults,
     string? ReminderEmail,
-    string? AlarmEmail)
+    string? AlarmEmail,
+    string ApiPrincipals)
 {
     public const string DefinitionRelativePath = "statemachine/onboarding.asl.json";
     public const string StepsPackageContext = "lambdaPackage";
@@ -22,6 +23,9 @@ public sealed record InfraOptions(
     public const string RepositoryRootContext = "repositoryRoot";
     public const string ReminderEmailContext = "reminderEmail";
     public const string AlarmEmailContext = "alarmEmail";
+
+    /// <summary>JSON array mapping IAM principal ARNs to API users: [{"arn","name","roles":[...]}]. Empty: nobody may call.</summary>
+    public const string ApiPrincipalsContext = "apiPrincipals";
     public const string DefaultStepsPackage = "infra/.publish/steps";
     public const string DefaultApiPackage = "infra/.publish/api";
 
@@ -52,7 +56,8 @@ public sealed record InfraOptions(
             Package(root, Context(ApiPackageContext) ?? DefaultApiPackage, ApiAssembly, ApiPackageContext, "services/SmsOnboarding.Api"),
             settings,
             Context(ReminderEmailContext),
-            Context(AlarmEmailContext));
+            Context(AlarmEmailContext),
+            Context(ApiPrincipalsContext) ?? "[]");
     }
 
     private static string Package(string root, string path, string assembly, string contextKey, string project)

@@ -68,6 +68,23 @@ public sealed class ServiceTemplateTests(SynthesizedStack synth)
     }
 
     [Fact]
+    public void Api_may_read_the_definition_and_redrive_and_knows_its_principals()
+    {
+        var apiFunction = synth.Resources[synth.FunctionLogicalId(OnboardingApi.Handler)]!["Properties"]!;
+        Assert.Equal("[]", apiFunction["Environment"]!["Variables"]![OnboardingApi.PrincipalsVariable]!.GetValue<string>());
+
+        var apiRole = TemplateJson.Target(apiFunction["Role"])!;
+        var actions = synth.OfType("AWS::IAM::Policy")
+            .Where(p => p.Resource["Properties"]!["Roles"]!.AsArray().Any(r => TemplateJson.Target(r) == apiRole))
+            .SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
+            .SelectMany(st => st!["Action"] is System.Text.Json.Nodes.JsonArray many ? many.Select(a => a!.GetValue<string>()) : [st["Action"]!.GetValue<string>()])
+            .ToHashSet();
+        Assert.Contains("states:DescribeStateMachine", actions);
+        Assert.Contains("states:RedriveExecution", actions);
+        Assert.Contains("states:StartExecution", actions);
+    }
+
+    [Fact]
     public void Reminder_topic_is_encrypted_and_subscribed_by_the_approvers()
     {
         var reminders = synth.OfType("AWS::SNS::Topic").Single(t => t.Resource["Properties"]!["KmsMasterKeyId"] is not null);

@@ -19,6 +19,9 @@ public sealed class OnboardingApi : Construct
 {
     public const string Handler = "SmsOnboarding.Api::SmsOnboarding.Api.Lambda.ApiGatewayEntryPoint::Handle";
     public const string StateMachineVariable = "SMS_ONBOARDING_STATE_MACHINE_ARN";
+
+    // The API's PrincipalDirectory reads this name; infra does not reference the API assembly.
+    public const string PrincipalsVariable = "SMS_ONBOARDING_PRINCIPALS";
     public const string StageName = "v1";
 
     public LambdaRestApi RestApi { get; }
@@ -49,7 +52,13 @@ public sealed class OnboardingApi : Construct
             },
         }));
         stateMachine.GrantStartExecution(role);
-        stateMachine.GrantExecution(role, "states:DescribeExecution", "states:StopExecution", "states:GetExecutionHistory");
+        stateMachine.GrantExecution(role, "states:DescribeExecution", "states:StopExecution", "states:GetExecutionHistory", "states:RedriveExecution");
+        // The API reads the deployed definition at cold start so its diagram shows what actually runs.
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["states:DescribeStateMachine"],
+            Resources = [stateMachine.StateMachineArn],
+        }));
         // Task-token callbacks have no resource-level permissions in IAM.
         stateMachine.GrantTaskResponse(role);
 
@@ -73,6 +82,7 @@ public sealed class OnboardingApi : Construct
             {
                 [OnboardingTableSchema.TableNameVariable] = table.TableName,
                 [StateMachineVariable] = stateMachine.StateMachineArn,
+                [PrincipalsVariable] = options.ApiPrincipals,
             },
         });
 
