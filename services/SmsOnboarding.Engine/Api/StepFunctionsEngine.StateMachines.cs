@@ -111,28 +111,9 @@ public sealed partial class StepFunctionsEngine
     public async Task<ListStateMachinesResponse> ListStateMachinesAsync(ListStateMachinesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (limit, after) = Page(request.MaxResults, request.NextToken);
-        var items = new List<StateMachineListItem>();
-        string? next = null;
-        long last = after;
-        await QueryAsync("SELECT arn, name, created, rowid FROM state_machines WHERE rowid > $after ORDER BY rowid LIMIT $limit",
-            p => { p.AddWithValue("$after", after); p.AddWithValue("$limit", limit + 1); },
-            r =>
-            {
-                if (items.Count == limit)
-                {
-                    next = Token(last);
-                    return;
-                }
-                last = r.GetInt64(3);
-                items.Add(new StateMachineListItem
-                {
-                    StateMachineArn = r.GetString(0),
-                    Name = r.GetString(1),
-                    Type = StateMachineType.STANDARD,
-                    CreationDate = EngineDatabase.FromMillis(r.GetInt64(2)).UtcDateTime,
-                });
-            }, cancellationToken).ConfigureAwait(false);
+        var (items, next) = await ListNamedAsync("state_machines", request.MaxResults, request.NextToken,
+            (arn, name, created) => new StateMachineListItem { StateMachineArn = arn, Name = name, Type = StateMachineType.STANDARD, CreationDate = created },
+            cancellationToken).ConfigureAwait(false);
         return new ListStateMachinesResponse { StateMachines = items, NextToken = next };
     }
 
@@ -209,11 +190,21 @@ public sealed partial class StepFunctionsEngine
     public async Task<ListActivitiesResponse> ListActivitiesAsync(ListActivitiesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (limit, after) = Page(request.MaxResults, request.NextToken);
-        var items = new List<ActivityListItem>();
+        var (items, next) = await ListNamedAsync("activities", request.MaxResults, request.NextToken,
+            (arn, name, created) => new ActivityListItem { ActivityArn = arn, Name = name, CreationDate = created },
+            cancellationToken).ConfigureAwait(false);
+        return new ListActivitiesResponse { Activities = items, NextToken = next };
+    }
+
+    // State machines and activities share one page shape: rowid order, a token that names the last rowid.
+    private async Task<(List<T> Items, string? Next)> ListNamedAsync<T>(
+        string table, int? maxResults, string? nextToken, Func<string, string, DateTime, T> map, CancellationToken cancellationToken)
+    {
+        var (limit, after) = Page(maxResults, nextToken);
+        var items = new List<T>();
         string? next = null;
         long last = after;
-        await QueryAsync("SELECT arn, name, created, rowid FROM activities WHERE rowid > $after ORDER BY rowid LIMIT $limit",
+        await QueryAsync($"SELECT arn, name, created, rowid FROM {table} WHERE rowid > $after ORDER BY rowid LIMIT $limit",
             p => { p.AddWithValue("$after", after); p.AddWithValue("$limit", limit + 1); },
             r =>
             {
@@ -223,9 +214,9 @@ public sealed partial class StepFunctionsEngine
                     return;
                 }
                 last = r.GetInt64(3);
-                items.Add(new ActivityListItem { ActivityArn = r.GetString(0), Name = r.GetString(1), CreationDate = EngineDatabase.FromMillis(r.GetInt64(2)).UtcDateTime });
+                items.Add(map(r.GetString(0), r.GetString(1), EngineDatabase.FromMillis(r.GetInt64(2)).UtcDateTime));
             }, cancellationToken).ConfigureAwait(false);
-        return new ListActivitiesResponse { Activities = items, NextToken = next };
+        return (items, next);
     }
 
     public async Task<DeleteActivityResponse> DeleteActivityAsync(DeleteActivityRequest request, CancellationToken cancellationToken = default)
