@@ -1,8 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
-using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace SmsOnboarding.Infra.Storage;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using SmsOnboarding.Aws.PinpointSMSVoiceV2;
-using DescribePhoneNumbersRequest = SmsOnboarding.Aws.PinpointSMSVoiceV2.Model.DescribePhoneNumbersRequest;
-using DescribeSpendLimitsRequest = SmsOnboarding.Aws.PinpointSMSVoiceV2.Model.DescribeSpendLimitsRequest;
-using PhoneNumberFilter = SmsOnboarding.Aws.PinpointSMSVoiceV2.Model.PhoneNumberFilter;
 using SmsOnboarding.Aws.SimpleNotificationService;
 using SmsOnboarding.Aws.SimpleNotificationService.Model;
 using SmsOnboarding.Steps.Aws;
+using DescribePhoneNumbersRequest = SmsOnboarding.Aws.PinpointSMSVoiceV2.Model.DescribePhoneNumbersRequest;
+using DescribeSpendLimitsRequest = SmsOnboarding.Aws.PinpointSMSVoiceV2.Model.DescribeSpendLimitsRequest;
+using PhoneNumberFilter = SmsOnboarding.Aws.PinpointSMSVoiceV2.Model.PhoneNumberFilter;
 
 namespace SmsOnboarding.Steps.Handlers;
 

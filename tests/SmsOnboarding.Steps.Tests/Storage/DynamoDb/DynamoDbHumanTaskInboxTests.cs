@@ -1,5 +1,5 @@
-using SmsOnboarding.Steps.Storage.DynamoDb;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 

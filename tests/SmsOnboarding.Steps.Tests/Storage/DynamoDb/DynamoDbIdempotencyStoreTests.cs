@@ -1,6 +1,6 @@
-using SmsOnboarding.Steps.Storage.DynamoDb;
 using Amazon.DynamoDBv2.Model;
 using SmsOnboarding.Steps.Idempotency;
+using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 
