@@ -11,8 +11,6 @@ namespace SmsOnboarding.Api.Aws;
 /// <summary>The deployed state machine (AWS Step Functions, or any endpoint speaking its awsJson protocol) behind the runtime port.</summary>
 public sealed class StepFunctionsRuntime : IOnboardingRuntime
 {
-    private static readonly HashSet<string> EnvelopeKeys = new(StringComparer.OrdinalIgnoreCase) { "timestamp", "type", "id", "previousEventId" };
-
     private readonly IAmazonStepFunctions _client;
     private readonly string _stateMachineArn;
 
@@ -58,7 +56,7 @@ public sealed class StepFunctionsRuntime : IOnboardingRuntime
         try
         {
             var d = await _client.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
-            return new ExecutionSnapshot(executionArn, State(d.Status), Utc(d.StartDate) ?? DateTimeOffset.MinValue, Utc(d.StopDate), d.Error, d.Cause);
+            return StepFunctionsMapping.Snapshot(executionArn, d);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ExecutionDoesNotExist")
         {
@@ -80,7 +78,7 @@ public sealed class StepFunctionsRuntime : IOnboardingRuntime
                     MaxResults = 1000,
                     NextToken = next,
                 }, cancellationToken).ConfigureAwait(false);
-                events.AddRange((page.Events ?? []).Select(ToEvent));
+                events.AddRange((page.Events ?? []).Select(StepFunctionsMapping.ToEvent));
                 next = page.NextToken;
             }
             while (next is not null);
@@ -116,28 +114,4 @@ public sealed class StepFunctionsRuntime : IOnboardingRuntime
 
     private string ExecutionArn(string name) =>
         _stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
-
-    private static ExecutionEvent ToEvent(HistoryEvent e)
-    {
-        var details = JsonSerializer.SerializeToNode(e, StepFunctionsJsonContext.Default.HistoryEvent) as JsonObject ?? [];
-        foreach (var key in details.Select(p => p.Key).Where(EnvelopeKeys.Contains).ToList())
-        {
-            details.Remove(key);
-        }
-        var state = e.StateEnteredEventDetails?.Name ?? e.StateExitedEventDetails?.Name;
-        return new ExecutionEvent(e.Id ?? 0, Utc(e.Timestamp) ?? DateTimeOffset.MinValue, e.Type ?? "", state, details.Count == 0 ? null : details);
-    }
-
-    private static ExecutionState State(string? status) => status switch
-    {
-        "SUCCEEDED" => ExecutionState.Succeeded,
-        "FAILED" => ExecutionState.Failed,
-        "TIMED_OUT" => ExecutionState.TimedOut,
-        "ABORTED" => ExecutionState.Aborted,
-        "RUNNING" or "PENDING_REDRIVE" => ExecutionState.Running,
-        _ => throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"unknown execution status '{status}'")),
-    };
-
-    private static DateTimeOffset? Utc(DateTime? at) =>
-        at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc)).ToUniversalTime() : null;
 }

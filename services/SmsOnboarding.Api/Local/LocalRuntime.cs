@@ -11,8 +11,6 @@ namespace SmsOnboarding.Api.Local;
 /// <summary>The embedded engine of a <see cref="LocalStack"/> behind the API's runtime port.</summary>
 public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
 {
-    private static readonly HashSet<string> EnvelopeKeys = new(StringComparer.OrdinalIgnoreCase) { "timestamp", "type", "id", "previousEventId" };
-
     public string DefinitionJson { get; } = LocalStack.Definition();
 
     public async Task<string> StartAsync(string executionName, string inputJson, CancellationToken cancellationToken)
@@ -39,7 +37,7 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
         try
         {
             var d = await stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
-            return new ExecutionSnapshot(executionArn, State(d.Status), Utc(d.StartDate) ?? DateTimeOffset.MinValue, Utc(d.StopDate), d.Error, d.Cause);
+            return StepFunctionsMapping.Snapshot(executionArn, d);
         }
         catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionDoesNotExist")
         {
@@ -58,7 +56,7 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
         {
             return [];
         }
-        return events.Select(ToEvent).ToList();
+        return events.Select(StepFunctionsMapping.ToEvent).ToList();
     }
 
     public async Task StopAsync(string executionArn, string cause, CancellationToken cancellationToken)
@@ -82,28 +80,4 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
             throw new RuntimeConflictException(e.Message);
         }
     }
-
-    private static ExecutionEvent ToEvent(HistoryEvent e)
-    {
-        var details = JsonSerializer.SerializeToNode(e, StepFunctionsJsonContext.Default.HistoryEvent) as JsonObject ?? [];
-        foreach (var key in details.Select(p => p.Key).Where(EnvelopeKeys.Contains).ToList())
-        {
-            details.Remove(key);
-        }
-        var state = e.StateEnteredEventDetails?.Name ?? e.StateExitedEventDetails?.Name;
-        return new ExecutionEvent(e.Id ?? 0, Utc(e.Timestamp) ?? DateTimeOffset.MinValue, e.Type ?? "", state, details.Count == 0 ? null : details);
-    }
-
-    private static ExecutionState State(string? status) => status switch
-    {
-        "SUCCEEDED" => ExecutionState.Succeeded,
-        "FAILED" => ExecutionState.Failed,
-        "TIMED_OUT" => ExecutionState.TimedOut,
-        "ABORTED" => ExecutionState.Aborted,
-        "RUNNING" or "PENDING_REDRIVE" => ExecutionState.Running,
-        _ => throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"unknown execution status '{status}'")),
-    };
-
-    private static DateTimeOffset? Utc(DateTime? at) =>
-        at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc)).ToUniversalTime() : null;
 }

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SmsOnboarding.Aws.StepFunctions.Model;
+
+namespace SmsOnboarding.Api.Onboardings;
+
+/// <summary>
+/// Step Functions' wire shapes → the runtime's view. Both runtimes (embedded engine, AWS Step Functions)
+/// speak the same DTOs, so they share this one translation.
+/// </summary>
+internal static class StepFunctionsMapping
+{
+    private static readonly HashSet<string> EnvelopeKeys = new(StringComparer.OrdinalIgnoreCase) { "timestamp", "type", "id", "previousEventId" };
+
+    public static ExecutionSnapshot Snapshot(string executionArn, DescribeExecutionResponse d) =>
+        new(executionArn, State(d.Status), Utc(d.StartDate) ?? DateTimeOffset.MinValue, Utc(d.StopDate), d.Error, d.Cause);
+
+    public static ExecutionEvent ToEvent(HistoryEvent e)
+    {
+        var details = JsonSerializer.SerializeToNode(e, StepFunctionsJsonContext.Default.HistoryEvent) as JsonObject ?? [];
+        foreach (var key in details.Select(p => p.Key).Where(EnvelopeKeys.Contains).ToList())
+        {
+            details.Remove(key);
+        }
+        var state = e.StateEnteredEventDetails?.Name ?? e.StateExitedEventDetails?.Name;
+        return new ExecutionEvent(e.Id ?? 0, Utc(e.Timestamp) ?? DateTimeOffset.MinValue, e.Type ?? "", state, details.Count == 0 ? null : details);
+    }
+
+    private static ExecutionState State(string? status) => status switch
+    {
+        "SUCCEEDED" => ExecutionState.Succeeded,
+        "FAILED" => ExecutionState.Failed,
+        "TIMED_OUT" => ExecutionState.TimedOut,
+        "ABORTED" => ExecutionState.Aborted,
+        "RUNNING" or "PENDING_REDRIVE" => ExecutionState.Running,
+        _ => throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"unknown execution status '{status}'")),
+    };
+
+    private static DateTimeOffset? Utc(DateTime? at) =>
+        at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc)).ToUniversalTime() : null;
+}
