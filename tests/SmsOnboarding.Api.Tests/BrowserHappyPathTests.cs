@@ -7,6 +7,12 @@ using SmsOnboarding.Api.Tests.Support;
 namespace SmsOnboarding.Api.Tests;
 
 /// <summary>The whole happy path in Debian's chromium: form, phone panel, approver inbox, completion.</summary>
+// A real browser against the real local stack is timing-sensitive: run it alone, after the parallel classes,
+// so the other API tests' servers do not starve chromium of the machine's two cores.
+[CollectionDefinition(nameof(BrowserHappyPathTests), DisableParallelization = true)]
+public sealed class BrowserCollection;
+
+[Collection(nameof(BrowserHappyPathTests))]
 public sealed partial class BrowserHappyPathTests
 {
     private const string Chromium = "/usr/bin/chromium";

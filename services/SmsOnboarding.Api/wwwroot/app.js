@@ -2,7 +2,9 @@
 // Plain DOM, no build step. Every value from the API is put in the page as text, never as HTML.
 
 const TOKEN_KEY = 'smsonboard.token';
-const view = document.getElementById('view');
+// Each navigation paints into a fresh element, so a slow render of the page left behind lands in a detached
+// node instead of painting over the page the user moved to.
+let view = document.getElementById('view');
 let refreshTimer = null;
 
 function h(tag, attrs, ...children) {
@@ -287,6 +289,9 @@ function renderSignIn() {
 async function route() {
   clearTimeout(refreshTimer);
   showError('');
+  const fresh = view.cloneNode(false);
+  view.replaceWith(fresh);
+  view = fresh;
   if (!localStorage.getItem(TOKEN_KEY)) { renderSignIn(); return; }
   const hash = location.hash || '#/list';
   try {
