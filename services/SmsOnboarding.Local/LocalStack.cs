@@ -26,10 +26,10 @@ public sealed partial class LocalStack : IAsyncDisposable
     public const string StateMachineName = "sms-onboarding";
     private const string StatesRoleArn = "arn:aws:iam::111122223333:role/sms-onboarding-states";
 
-    private readonly SimulatorHost _simulator;
+    private readonly SimulatorHost? _simulator;
     private readonly AwsClientFactory _clients;
 
-    private LocalStack(StepFunctionsEngine engine, SimulatorHost simulator, AwsClientFactory clients, SkippingTimeProvider clock,
+    private LocalStack(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, SkippingTimeProvider clock,
         IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn)
     {
         Engine = engine;
@@ -44,10 +44,13 @@ public sealed partial class LocalStack : IAsyncDisposable
 
     public StepFunctionsEngine Engine { get; }
 
-    public SimulatedAccount Simulator => _simulator.Account;
+    /// <summary>False when the steps call real AWS (<see cref="LocalStackOptions.RealAws"/>): there is no simulated account.</summary>
+    public bool IsSimulated => _simulator is not null;
+
+    public SimulatedAccount Simulator => (_simulator ?? throw NoSimulator()).Account;
 
     /// <summary>The simulator's loopback endpoint (aws CLI: --endpoint-url).</summary>
-    public Uri SimulatorEndpoint => _simulator.BaseUri;
+    public Uri SimulatorEndpoint => (_simulator ?? throw NoSimulator()).BaseUri;
 
     public SkippingTimeProvider Clock { get; }
 
@@ -66,17 +69,13 @@ public sealed partial class LocalStack : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
         var clock = options.Clock ?? new SkippingTimeProvider(TimeProvider.System, options.Start);
-        var account = options.Account ?? new SimulatedAccount(options.Scenario, clock);
-        var simulator = await SimulatorHost.StartAsync(account, 0, cancellationToken).ConfigureAwait(false);
-        var clients = new AwsClientFactory(region => new AwsClientConfig
+        SimulatorHost? simulator = null;
+        if (options.RealAws is null)
         {
-            Region = region,
-            ServiceUrl = simulator.BaseUri,
-            Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
-            // Client retries sleep on wall-clock time: keep them short; the ASL's Retry (engine time) does the rest.
-            Retry = new RetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Random = new Random(options.RandomSeed) },
-            EnvironmentVariable = _ => null,
-        });
+            var account = options.Account ?? new SimulatedAccount(options.Scenario, clock);
+            simulator = await SimulatorHost.StartAsync(account, 0, cancellationToken).ConfigureAwait(false);
+        }
+        var clients = new AwsClientFactory(options.RealAws ?? SimulatorClientConfig(simulator!.BaseUri, options.RandomSeed));
         var idempotency = new SqliteIdempotencyStore(Path.Combine(options.DataDirectory, "idempotency.db"));
         var inbox = new SqliteHumanTaskInbox(Path.Combine(options.DataDirectory, "human-tasks.db"));
         var random = new Random(options.RandomSeed);
@@ -98,6 +97,19 @@ public sealed partial class LocalStack : IAsyncDisposable
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
         return new LocalStack(engine, simulator, clients, clock, inbox, idempotency, arn);
     }
+
+    private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig
+    {
+        Region = region,
+        ServiceUrl = simulator,
+        Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
+        // Client retries sleep on wall-clock time: keep them short; the ASL's Retry (engine time) does the rest.
+        Retry = new RetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Random = new Random(randomSeed) },
+        EnvironmentVariable = _ => null,
+    };
+
+    private static InvalidOperationException NoSimulator() =>
+        new("This stack calls real AWS: there is no simulated account.");
 
     /// <summary>The ASL with every DefinitionSubstitution applied, as CloudFormation would do it.</summary>
     public static string Definition(IReadOnlyDictionary<string, string>? settings = null)
@@ -192,7 +204,10 @@ public sealed partial class LocalStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Engine.DisposeAsync().ConfigureAwait(false);
-        await _simulator.DisposeAsync().ConfigureAwait(false);
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync().ConfigureAwait(false);
+        }
         _clients.Dispose();
     }
 

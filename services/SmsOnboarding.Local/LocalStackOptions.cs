@@ -7,6 +7,13 @@ public sealed class LocalStackOptions
     /// <summary>Engine database, idempotency store and human-task inbox live here; reopening it resumes everything.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>
+    /// When set, the step handlers call these endpoints with these credentials (real AWS: Region only, so the default
+    /// credential chain and AWS_ENDPOINT_URL* apply) and no simulated account starts; <see cref="Scenario"/> and
+    /// <see cref="Account"/> are then ignored.
+    /// </summary>
+    public Func<string, SmsOnboarding.Aws.Runtime.AwsClientConfig>? RealAws { get; init; }
+
     /// <summary>The simulated account; null = a brand-new account (the simulator's default scenario).</summary>
     public SimulatorScenario? Scenario { get; init; }
 

@@ -25,8 +25,12 @@ public sealed record LocalServeOptions
 {
     public required string DataDirectory { get; init; }
     public string? ScenarioFile { get; init; }
-    public ClockMode Clock { get; init; } = ClockMode.Skip;
+    /// <summary>Null: skip for the simulated account, realtime against real AWS.</summary>
+    public ClockMode? Clock { get; init; }
     public AwsMode Aws { get; init; } = AwsMode.Simulated;
+
+    /// <summary>Environment lookup for --aws real (Region and endpoint variables); null = the process environment.</summary>
+    public Func<string, string?>? EnvironmentVariable { get; init; }
 }
 
 /// <summary>A problem with serve's options, said in one line.</summary>
@@ -40,8 +44,9 @@ public static class LocalServe
         ArgumentNullException.ThrowIfNull(options);
         if (options.Aws == AwsMode.Real)
         {
-            throw new ServeConfigurationException("--aws real is not available yet: the local stack only drives the simulated account (use --aws simulated).");
+            return await RealAwsServe.CreateAsync(options, cancellationToken).ConfigureAwait(false);
         }
+        var clock = options.Clock ?? ClockMode.Skip;
         var scenario = DemoScenario();
         if (options.ScenarioFile is not null)
         {
@@ -58,9 +63,9 @@ public static class LocalServe
         {
             DataDirectory = options.DataDirectory,
             Scenario = scenario,
-            SkipTimeWhenIdle = options.Clock == ClockMode.Skip,
+            SkipTimeWhenIdle = clock == ClockMode.Skip,
         }, cancellationToken).ConfigureAwait(false);
-        local.Clock.SkippingEnabled = options.Clock == ClockMode.Skip;
+        local.Clock.SkippingEnabled = clock == ClockMode.Skip;
         var endpoint = new StepFunctionsEndpoint(local.Engine);
         var stack = new ApiStack(
             Runtime: new LocalRuntime(local),
@@ -68,7 +73,7 @@ public static class LocalServe
             Time: local.Clock,
             Facts: new SimulatorFacts(local.Simulator),
             Simulator: new SimulatedAccountControl(local.Simulator,
-                options.Clock == ClockMode.Skip ? by => ClockControl.Advance(local.Clock, by) : null),
+                clock == ClockMode.Skip ? by => ClockControl.Advance(local.Clock, by) : null),
             AwsSimulator: new SimulatorServer(local.Simulator),
             StepFunctionsEndpoint: endpoint.HandleAsync,
             Shutdown: local.DisposeAsync);

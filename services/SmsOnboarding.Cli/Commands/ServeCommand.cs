@@ -13,8 +13,8 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "127.0.0.1 port", DefaultValueFactory = _ => 8080 };
         var data = new Option<string>("--data") { Description = "folder of the SQLite files", DefaultValueFactory = _ => ".smsonboard" };
         var scenario = new Option<string?>("--scenario") { Description = "simulator scenario JSON (default: the demo account)" };
-        var aws = new Option<AwsMode>("--aws") { Description = "simulated (default) or real", DefaultValueFactory = _ => AwsMode.Simulated };
-        var clock = new Option<ClockMode>("--clock") { Description = "skip (default: time jumps over waits) or realtime", DefaultValueFactory = _ => ClockMode.Skip };
+        var aws = new Option<AwsMode>("--aws") { Description = "simulated (default) or real (default credential chain, AWS_ENDPOINT_URL* honoured)", DefaultValueFactory = _ => AwsMode.Simulated };
+        var clock = new Option<ClockMode?>("--clock") { Description = "skip (default with the simulator: time jumps over waits) or realtime (default and only choice with --aws real)" };
         var users = new Option<string?>("--users") { Description = "users file [{\"name\",\"token\",\"roles\"}] (default: demo users)" };
         var logFormat = new Option<LogFormat>("--log-format") { Description = "text or json", DefaultValueFactory = _ => LogFormat.Text };
         var command = new Command("serve", "Run everything locally on http://127.0.0.1:PORT until Ctrl-C")
@@ -59,7 +59,7 @@ internal static class ServeCommand
                     }
                     throw;
                 }
-                await output.WriteLineAsync($"smsonboard serving on {host.BaseUri} (web UI {host.BaseUri}ui/, data {dataDir}, clock {parse.GetValue(clock)})");
+                await output.WriteLineAsync($"smsonboard serving on {host.BaseUri} (web UI {host.BaseUri}ui/, data {dataDir}, steps act on {stack.AwsTarget}, clock {(stack.Simulator is null ? ClockMode.Realtime : parse.GetValue(clock) ?? ClockMode.Skip)})");
                 await output.WriteLineAsync($"AWS endpoints: aws --endpoint-url {host.BaseUri.ToString().TrimEnd('/')} stepfunctions list-executions ... (credentials AKIAIOSFODNN7EXAMPLE)");
                 foreach (var (name, token, roles) in host.Users.Entries)
                 {
