@@ -13,6 +13,7 @@ using SmsOnboarding.Steps;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
+using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.Local;
 
@@ -78,6 +79,11 @@ public sealed partial class LocalStack : IAsyncDisposable
         var clients = new AwsClientFactory(options.RealAws ?? SimulatorClientConfig(simulator!.BaseUri, options.RandomSeed));
         var idempotency = new SqliteIdempotencyStore(Path.Combine(options.DataDirectory, "idempotency.db"));
         var inbox = new SqliteHumanTaskInbox(Path.Combine(options.DataDirectory, "human-tasks.db"));
+        // Like the CDK stack on AWS, the simulated account gets the reminder topic; on real AWS from here none is created.
+        IReminderNotifier reminders = simulator is null
+            ? NoReminderNotifier.Instance
+            : new SnsReminderNotifier(clients, await ReminderTopic.CreateAsync(
+                SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)("us-east-1"), cancellationToken: cancellationToken).ConfigureAwait(false));
         var random = new Random(options.RandomSeed);
         var engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
         {
@@ -88,7 +94,7 @@ public sealed partial class LocalStack : IAsyncDisposable
             Random = random.NextDouble,
         }, cancellationToken).ConfigureAwait(false);
 
-        var host = new StepHost(clients, idempotency, inbox, clock);
+        var host = new StepHost(clients, idempotency, inbox, clock, reminders: reminders);
         foreach (var step in StepCatalog.All)
         {
             engine.RegisterFunction(step.LocalFunctionName, Handler(host, step.Name));

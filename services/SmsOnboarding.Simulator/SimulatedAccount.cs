@@ -43,6 +43,7 @@ public sealed class SimulatedAccount
     internal Dictionary<(string Region, string QuotaCode), double> QuotaValues { get; } = [];
     internal Dictionary<string, UserPool> UserPools { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, IamRole> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public SnsTopics Topics { get; } = new();
 
     public SimulatorScenario Scenario
     {

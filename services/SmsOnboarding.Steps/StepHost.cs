@@ -7,6 +7,7 @@ using SmsOnboarding.Steps.Handlers;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.Steps;
 
@@ -18,7 +19,17 @@ public sealed class StepHost
 {
     private readonly Dictionary<string, Func<string, CancellationToken, Task<string>>> _steps = new(StringComparer.Ordinal);
 
-    public StepHost(IAwsClientFactory aws, IIdempotencyStore store, IHumanTaskInbox inbox, TimeProvider time, string? smsRoleBoundaryArn = null, IMetrics? metrics = null)
+    /// <param name="reminders">Where reminders about waiting human tasks go; none (inbox only) when null.</param>
+    /// <param name="uiBaseUrl">The web UI, for links in reminders; none when null.</param>
+    public StepHost(
+        IAwsClientFactory aws,
+        IIdempotencyStore store,
+        IHumanTaskInbox inbox,
+        TimeProvider time,
+        string? smsRoleBoundaryArn = null,
+        IMetrics? metrics = null,
+        IReminderNotifier? reminders = null,
+        Uri? uiBaseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(aws);
         var j = StepJson.Default;
@@ -30,7 +41,7 @@ public sealed class StepHost
         Bind(StepNames.CheckSandbox, new CheckSandboxHandler(aws), j.StepInput, j.SandboxStatus);
         Bind(StepNames.SendVerificationCode, new SendVerificationCodeHandler(aws, store, time), j.SendCodeInput, j.CodeSends);
         Bind(StepNames.VerifyCode, new VerifyCodeHandler(aws), j.VerifyCodeInput, j.VerificationState);
-        Bind(StepNames.RegisterHumanTask, new RegisterHumanTaskHandler(inbox, time, metrics ?? NoMetrics.Instance), j.RegisterHumanTaskInput, j.HumanTaskRegistered);
+        Bind(StepNames.RegisterHumanTask, new RegisterHumanTaskHandler(inbox, time, metrics ?? NoMetrics.Instance, store, reminders ?? NoReminderNotifier.Instance, uiBaseUrl), j.RegisterHumanTaskInput, j.HumanTaskRegistered);
         Bind(StepNames.OpenCase, new OpenCaseHandler(router), j.CaseInput, j.CaseState);
         Bind(StepNames.RecordCase, new RecordCaseHandler(), j.CaseInput, j.CaseState);
         Bind(StepNames.CheckCase, new CheckCaseHandler(aws, time), j.CaseInput, j.CaseState);

@@ -12,7 +12,7 @@ namespace SmsOnboarding.Api.Http;
 
 internal static class SimEndpoints
 {
-    /// <summary>Simulator-mode endpoints; phones carry OTPs, so only approvers and ops read them.</summary>
+    /// <summary>Simulator-mode endpoints; phones carry OTPs and topics carry reminders, so only approvers and ops read them.</summary>
     public static void Map(RouteGroupBuilder sim, ISimulatorControl control)
     {
         sim.WithTags("Sim");
@@ -44,6 +44,20 @@ internal static class SimEndpoints
             }
             return Results.Json(control.MessagesTo(number).Select(m => new { m.From, m.Body, m.SentAt }), ApiJson.Options);
         }).WithSummary("SMS received by a simulated handset, oldest first: [{from, body, sentAt}]");
+
+        sim.MapGet("/topics/{name}/messages", (HttpContext http, string name) =>
+        {
+            // Reminders carry masked phones and case texts: the same readers as the phones.
+            if (Refuse(http, Roles.Approver, Roles.Ops) is { } refused)
+            {
+                return refused;
+            }
+            if (name.Length is 0 or > 256 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return ApiResults.Error(400, "invalidTopicName", $"'{name}' is not an SNS topic name (1-256 letters, digits, '-' and '_').");
+            }
+            return Results.Json(control.TopicMessages(name).Select(m => new { m.MessageId, m.TopicArn, m.Subject, m.Message, m.PublishedAt }), ApiJson.Options);
+        }).WithSummary("Messages published to an SNS topic of the simulated account (e.g. sms-onboarding-reminders), oldest first");
 
         sim.MapPost("/clock/advance", async (HttpContext http, CancellationToken ct) =>
         {

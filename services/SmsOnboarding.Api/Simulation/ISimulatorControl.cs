@@ -7,6 +7,9 @@ public interface ISimulatorControl
 {
     IReadOnlyList<PhoneMessage> MessagesTo(string e164);
 
+    /// <summary>Messages published to SNS topics of this name (any Region), oldest first.</summary>
+    IReadOnlyList<TopicMessage> TopicMessages(string topicName);
+
     /// <summary>Phones that received at least one SMS attempt, most recent first.</summary>
     IReadOnlyList<string> Phones();
 

@@ -16,6 +16,8 @@ public sealed class SimulatedAccountControl(SimulatedAccount account, Action<Tim
 
     public IReadOnlyList<PhoneMessage> MessagesTo(string e164) => account.MessagesTo(e164);
 
+    public IReadOnlyList<TopicMessage> TopicMessages(string topicName) => account.Topics.MessagesByName(topicName);
+
     public IReadOnlyList<string> Phones() =>
         account.DeliveryLog().Reverse().Select(d => d.To).Distinct(StringComparer.Ordinal).ToList();
 

@@ -98,7 +98,8 @@ public sealed record RegisterHumanTaskInput(
     string? CaseLink = null,
     string? CaseId = null);
 
-public sealed record HumanTaskRegistered(string TaskId);
+/// <summary><see cref="Reminder"/>: see Reminders.ReminderOutcomes (null when this registration is not a reminder).</summary>
+public sealed record HumanTaskRegistered(string TaskId, string? Reminder = null);
 
 public sealed record CaseInput(
     string ExecutionArn,

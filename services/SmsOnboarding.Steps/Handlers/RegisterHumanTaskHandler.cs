@@ -1,16 +1,32 @@
 using SmsOnboarding.Domain.Phones;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.Steps.Handlers;
 
 /// <summary>
 /// The Lambda behind every .waitForTaskToken state: stores the task (token server-side, id = token hash) so
-/// the API can list it. Called again after each timeout with a higher reminder number, which replaces the entry:
-/// that is the reminder, and it counts <see cref="StepMetrics.HumanTasksPastReminder"/> for the operators' alarm.
+/// the API can list it. Called again after each timeout with a higher reminder number, which replaces the entry
+/// and counts <see cref="StepMetrics.HumanTasksPastReminder"/> for the operators' alarm, and then tells the people
+/// through <see cref="IReminderNotifier"/>, once per (execution, slot, reminder number).
 /// </summary>
-public sealed class RegisterHumanTaskHandler(IHumanTaskInbox inbox, TimeProvider time, IMetrics metrics) : IStepHandler<RegisterHumanTaskInput, HumanTaskRegistered>
+/// <remarks>
+/// The inbox entry is written before the reminder goes out: it holds the only live task token, so without it
+/// nobody could answer, while a reminder is only a nudge. A throttled publish therefore fails the step as
+/// transient after the task is stored; the ASL's Retry runs the step again, which re-stores the task (new
+/// token, same slot) and sends the reminder the first attempt could not. A publish AWS refuses for good
+/// (topic deleted, permission missing) is recorded and counted instead of failing the onboarding over an e-mail.
+/// </remarks>
+public sealed class RegisterHumanTaskHandler(
+    IHumanTaskInbox inbox,
+    TimeProvider time,
+    IMetrics metrics,
+    IIdempotencyStore store,
+    IReminderNotifier notifier,
+    Uri? uiBaseUrl = null) : IStepHandler<RegisterHumanTaskInput, HumanTaskRegistered>
 {
     public async Task<HumanTaskRegistered> HandleAsync(RegisterHumanTaskInput input, CancellationToken cancellationToken = default)
     {
@@ -30,7 +46,7 @@ public sealed class RegisterHumanTaskHandler(IHumanTaskInbox inbox, TimeProvider
             input.Request.RequestId ?? input.ExecutionArn[(input.ExecutionArn.LastIndexOf(':') + 1)..],
             input.Slot,
             input.PhoneNumber is null ? null : E164.Mask(input.PhoneNumber),
-            Prompt(input),
+            ReminderPrefix(input) + Instructions(input),
             now,
             now + interval,
             now + (interval * (remaining + 1)),
@@ -40,28 +56,50 @@ public sealed class RegisterHumanTaskHandler(IHumanTaskInbox inbox, TimeProvider
             input.CaseLink,
             input.CaseId);
         await inbox.AddAsync(task, input.TaskToken, cancellationToken).ConfigureAwait(false);
-        if (input.Reminder > 0)
+        if (input.Reminder <= 0)
         {
-            metrics.Count(StepMetrics.HumanTasksPastReminder);
+            return new HumanTaskRegistered(task.Id);
         }
 
-        return new HumanTaskRegistered(task.Id);
+        metrics.Count(StepMetrics.HumanTasksPastReminder);
+        if (!notifier.IsConfigured)
+        {
+            return new HumanTaskRegistered(task.Id, ReminderOutcomes.NotConfigured);
+        }
+
+        var key = IdempotencyKeys.For(input.ExecutionArn, StepNames.RegisterHumanTask, $"{input.Slot}#reminder{input.Reminder}");
+        var outcome = await store.RunAsync(key, time, Once.NothingToRecover, async () =>
+        {
+            var message = ReminderTexts.Compose(task, input, Instructions(input), uiBaseUrl);
+            try
+            {
+                return ReminderOutcomes.Sent + await notifier.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StepException e) when (e.ErrorName != StepErrors.Transient)
+            {
+                metrics.Count(StepMetrics.HumanRemindersNotSent);
+                return ReminderOutcomes.Failed + e.Message;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return new HumanTaskRegistered(task.Id, outcome);
     }
 
-    private static string Prompt(RegisterHumanTaskInput input)
+    private static string ReminderPrefix(RegisterHumanTaskInput input) =>
+        input.Reminder > 0 ? $"Reminder {input.Reminder} of {input.MaxReminders}: " : string.Empty;
+
+    private static string Instructions(RegisterHumanTaskInput input)
     {
-        var reminder = input.Reminder > 0 ? $"Reminder {input.Reminder} of {input.MaxReminders}: " : string.Empty;
         var pool = input.Pool.UserPoolId;
         return input.Kind switch
         {
             HumanTaskKinds.VerificationCode =>
-                reminder + $"Enter the code AWS sent by SMS to {E164.Mask(input.PhoneNumber ?? string.Empty)} (SMS onboarding of {pool})."
+                $"Enter the code AWS sent by SMS to {E164.Mask(input.PhoneNumber ?? string.Empty)} (SMS onboarding of {pool})."
                 + (input.WrongCodes is > 0 ? $" The last code was wrong ({input.WrongCodes} so far)." : string.Empty)
                 + (input.SendLimited == true ? " AWS allows 5 codes per number per 24 hours; no new code can be sent yet." : " You can also ask for a new code."),
             HumanTaskKinds.FileSupportCase =>
-                reminder + $"File an AWS Support case ({input.Need}) for {pool}: open {input.CaseLink}, paste the text below, then enter the case id.",
+                $"File an AWS Support case ({input.Need}) for {pool}: open {input.CaseLink}, paste the text below, then enter the case id.",
             _ =>
-                reminder + $"Record AWS Support's decision on case {input.CaseId} ({input.Need}) for {pool}: approved, or not approved with AWS's reason.",
+                $"Record AWS Support's decision on case {input.CaseId} ({input.Need}) for {pool}: approved, or not approved with AWS's reason.",
         };
     }
 }

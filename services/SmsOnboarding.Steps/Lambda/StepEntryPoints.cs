@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.Steps.Lambda;
 
@@ -11,7 +12,8 @@ namespace SmsOnboarding.Steps.Lambda;
 /// Environment: AWS_REGION (set by Lambda), SMS_ONBOARDING_TABLE (DynamoDB table for idempotency records and
 /// human tasks; without it SQLite files under SMS_ONBOARDING_DATA_DIR, see <see cref="StepStores"/>),
 /// SMS_ROLE_BOUNDARY_ARN (permissions boundary for created SMS roles), AWS_LAMBDA_FUNCTION_NAME (set by Lambda:
-/// metrics go to stdout in embedded metric format).
+/// metrics go to stdout in embedded metric format), SMS_ONBOARDING_REMINDER_TOPIC_ARN (RegisterHumanTask publishes
+/// reminders there; without it reminders only re-issue the task) and SMS_ONBOARDING_UI_URL (links in reminders).
 /// </summary>
 public sealed class StepEntryPoints
 {
@@ -79,6 +81,25 @@ public sealed class StepEntryPoints
         var stores = StepStores.FromEnvironment(environment, dynamoDbCredentials);
         var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region });
         var metrics = StepMetrics.FromEnvironment(environment, metricsOutput ?? Console.Out, TimeProvider.System);
-        return new StepHost(aws, stores.Idempotency, stores.Inbox, TimeProvider.System, environment("SMS_ROLE_BOUNDARY_ARN"), metrics);
+        return new StepHost(aws, stores.Idempotency, stores.Inbox, TimeProvider.System, environment("SMS_ROLE_BOUNDARY_ARN"), metrics,
+            Reminders(environment, aws), UiUrl(environment));
+    }
+
+    private static IReminderNotifier Reminders(Func<string, string?> environment, IAwsClientFactory aws) =>
+        environment(ReminderTopic.ArnVariable) is { Length: > 0 } topicArn
+            ? new SnsReminderNotifier(aws, topicArn)
+            : NoReminderNotifier.Instance;
+
+    private static Uri? UiUrl(Func<string, string?> environment)
+    {
+        var value = environment(ReminderTopic.UiUrlVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
+            ? url
+            : throw new InvalidOperationException($"{ReminderTopic.UiUrlVariable} must be an absolute http(s) URL; it is '{value}'.");
     }
 }

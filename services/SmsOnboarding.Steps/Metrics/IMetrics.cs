@@ -14,6 +14,9 @@ public static class StepMetrics
     /// <summary>One per human task re-registered after its reminder time (the person has not answered yet).</summary>
     public const string HumanTasksPastReminder = "HumanTasksPastReminder";
 
+    /// <summary>One per reminder AWS refused for good (topic gone, permission missing): the task waits, nobody was told.</summary>
+    public const string HumanRemindersNotSent = "HumanRemindersNotSent";
+
     /// <summary>CloudWatch embedded metric format on stdout inside Lambda (AWS_LAMBDA_FUNCTION_NAME set); nothing elsewhere.</summary>
     public static IMetrics FromEnvironment(Func<string, string?> environment, TextWriter lambdaOutput, TimeProvider time)
     {

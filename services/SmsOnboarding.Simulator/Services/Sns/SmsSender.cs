@@ -18,8 +18,8 @@ internal static class SmsSender
         var phone = request.Optional("PhoneNumber");
         if (phone is null)
         {
-            throw SnsService.InvalidParameter(request.Optional("TopicArn") is null ? "PhoneNumber" : "TopicArn",
-                "the simulated account publishes only to phone numbers (PhoneNumber)");
+            throw SnsService.InvalidParameter(request.Optional("TargetArn") is null ? "PhoneNumber" : "TargetArn",
+                "the simulated account publishes to phone numbers (PhoneNumber) and topics (TopicArn), not to platform endpoints");
         }
         SandboxNumbers.ValidPhone(phone);
         var message = request.Required("Message");
@@ -89,7 +89,7 @@ internal static class SmsSender
         return attributes.GetValueOrDefault("AWS.SNS.SMS.SenderID") ?? sms.Attributes.GetValueOrDefault("DefaultSenderID") ?? "NOTICE";
     }
 
-    private static Dictionary<string, string> MessageAttributes(QueryRequest request)
+    internal static Dictionary<string, string> MessageAttributes(QueryRequest request)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; ; i++)

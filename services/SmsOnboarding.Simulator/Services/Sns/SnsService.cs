@@ -6,7 +6,7 @@ using SmsOnboarding.Simulator.State;
 
 namespace SmsOnboarding.Simulator.Services.Sns;
 
-/// <summary>SNS (awsQuery, 2010-03-31): SMS attributes, the SMS sandbox, origination numbers, Publish to a phone.</summary>
+/// <summary>SNS (awsQuery, 2010-03-31): SMS attributes, the SMS sandbox, origination numbers, standard topics, Publish to a phone or a topic.</summary>
 internal sealed partial class SnsService : IQueryService
 {
     public const int MaxSandboxNumbers = 10;
@@ -30,6 +30,9 @@ internal sealed partial class SnsService : IQueryService
             "ListSMSSandboxPhoneNumbers" => SandboxNumbers.List(this, request, context, sms),
             "DeleteSMSSandboxPhoneNumber" => SandboxNumbers.Delete(this, request, context, sms),
             "ListOriginationNumbers" => ListOriginationNumbers(request, context),
+            "CreateTopic" => Topics.Create(this, request, context),
+            "ListTopics" => Topics.List(this, request, context),
+            "Publish" when request.Optional("TopicArn") is not null => Topics.Publish(this, request, context),
             "Publish" => SmsSender.Publish(this, request, context, sms),
             _ => throw new AwsServiceException("InvalidAction", $"The action {action} is not valid for this web service."),
         };
