@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 
 namespace SmsOnboarding.Cli.Tests;
 
@@ -16,6 +15,5 @@ internal static class CliRunner
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    public static string Example([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "examples", "onboarding-request.json"));
+    public static string Example() => Support.RepositoryFiles.Path("docs", "examples", "onboarding-request.json");
 }

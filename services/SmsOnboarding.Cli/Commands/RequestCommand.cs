@@ -21,22 +21,23 @@ internal static class RequestCommand
 
     private static Command CreateCommand()
     {
-        var file = new Option<string>("--file", "-f") { Description = "onboarding request JSON file, or - for standard input", Required = true };
+        var file = new Option<string?>("--file", "-f") { Description = "onboarding request JSON file, or - for standard input; field flags override it" };
+        var fields = new RequestFields();
         var dryRun = new Option<bool>("--dry-run") { Description = "only validate and show the plan" };
         var endpoint = ApiClient.EndpointOption();
         var output = CommonOptions.Output();
-        var command = new Command("create", "Submit a request (idempotent by its requestId)") { file, dryRun, endpoint, output };
+        var command = new Command("create", "Submit a request from a file and/or one flag per field (idempotent by its requestId)") { file, dryRun, endpoint, output };
+        foreach (var option in fields.Options)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
         {
-            var path = parse.GetValue(file)!;
-            JsonNode? body;
-            try
+            var body = await ReadBaseAsync(parse.GetValue(file), fields.AnyGiven(parse), token);
+            fields.ApplyTo(body, parse);
+            if (body["requester"] is null)
             {
-                body = JsonNode.Parse(path == "-" ? await Console.In.ReadToEndAsync(token) : await File.ReadAllTextAsync(path, token));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-            {
-                throw new ApiCallException($"cannot read {path}: {e.Message}");
+                body["requester"] = (await api.GetAsync("api/me", token))?["name"]?.DeepClone();
             }
             var answer = await api.PostAsync(parse.GetValue(dryRun) ? "api/onboardings/validate" : "api/onboardings", body, token);
             if (parse.GetValue(output) == OutputFormat.Json)
@@ -60,6 +61,25 @@ internal static class RequestCommand
             }
         }, ct));
         return command;
+    }
+
+    private static async Task<JsonObject> ReadBaseAsync(string? path, bool anyField, CancellationToken token)
+    {
+        if (path is null)
+        {
+            return anyField
+                ? []
+                : throw new ApiCallException("give the request as --file F, or its fields as flags (--pool, --country, --monthly-spend, --use-case, ...; see --help)");
+        }
+        try
+        {
+            return JsonNode.Parse(path == "-" ? await Console.In.ReadToEndAsync(token) : await File.ReadAllTextAsync(path, token)) as JsonObject
+                ?? throw new ApiCallException($"{path} does not hold a JSON object");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new ApiCallException($"cannot read {path}: {e.Message}");
+        }
     }
 
     private static Command ListCommand()

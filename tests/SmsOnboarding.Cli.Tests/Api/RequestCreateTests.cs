@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using SmsOnboarding.Cli.Tests.Support;
+
+namespace SmsOnboarding.Cli.Tests.Api;
+
+public sealed class RequestCreateTests : IAsyncLifetime
+{
+    private LocalServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LocalServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Request_create_from_flags_alone_submits_it_with_the_token_user_as_requester()
+    {
+        var alice = _server.As("demo-requester-alice");
+
+        var created = await CliProcess.RunAsync(alice, "request", "create",
+            "--pool", "us-east-1_Checkout1", "--country", "US,CA", "--monthly-spend", "40", "--message-type", "OneTimePassword",
+            "--use-case", "Sign-in codes for the checkout app.", "--website", "https://checkout.example.com",
+            "--opt-in", "Users add their number on the profile page.", "--sample-message", "Your code is {####}, valid 5 minutes.",
+            "--sandbox-number", "+12065550101", "--approver", "bob", "--team", "checkout", "--request-id", "flags-only-1");
+        var id = created.Output.Split(' ')[0];
+        var shown = await CliProcess.RunAsync(alice, "request", "show", id, "--output", "json");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        var onboarding = JsonNode.Parse(shown.Output)!;
+        Assert.Equal("alice", onboarding["requester"]!.GetValue<string>());
+        Assert.Equal("us-east-1_Checkout1", onboarding["pool"]!.GetValue<string>());
+        Assert.Equal("flags-only-1", onboarding["requestId"]!.GetValue<string>());
+        Assert.Equal(["bob"], onboarding["approvers"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Request_create_flags_override_the_fields_of_the_file()
+    {
+        var alice = _server.As("demo-requester-alice");
+
+        var created = await CliProcess.RunAsync(alice, "request", "create", "--file", CliRunner.Example(), "--team", "payments", "--request-id", "file-and-flags-1");
+        var shown = await CliProcess.RunAsync(alice, "request", "show", created.Output.Split(' ')[0], "--output", "json");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        var onboarding = JsonNode.Parse(shown.Output)!;
+        Assert.Equal("payments", onboarding["team"]!.GetValue<string>());
+        Assert.Equal("file-and-flags-1", onboarding["requestId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Request_create_with_bad_flags_names_every_problem_on_one_line_and_starts_nothing()
+    {
+        var alice = _server.As("demo-requester-alice");
+
+        var created = await CliProcess.RunAsync(alice, "request", "create", "--pool", "not-a-pool", "--monthly-spend", "-5", "--country", "US", "--team", "checkout");
+        var listed = await CliProcess.RunAsync(alice, "request", "list", "--output", "json");
+
+        Assert.Equal(1, created.ExitCode);
+        var error = Assert.Single(created.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains("userPoolId", error, StringComparison.Ordinal);
+        Assert.Contains("monthlySpendUsd", error, StringComparison.Ordinal);
+        Assert.Contains("useCase", error, StringComparison.Ordinal);
+        Assert.Empty(JsonNode.Parse(listed.Output)!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Request_create_with_neither_file_nor_fields_says_what_to_give()
+    {
+        var created = await CliProcess.RunAsync(_server.As("demo-requester-alice"), "request", "create");
+
+        Assert.Equal(1, created.ExitCode);
+        Assert.Equal("error: give the request as --file F, or its fields as flags (--pool, --country, --monthly-spend, --use-case, ...; see --help)", created.Error.Trim());
+    }
+}
