@@ -75,19 +75,33 @@ await using (var engine = await Open(waitingDb))
 }
 
 double historyMs;
+double historyWorstMs;
+double historyColdMs;
 await using (var engine = await Open(Path.Combine(root, "history.db")))
 {
     var machine = (await engine.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "long", Definition = """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""", RoleArn = "arn:aws:iam::111122223333:role/bench" })).StateMachineArn;
     var arn = (await engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine })).ExecutionArn!;
     await engine.WaitForExecutionAsync(arn);
-    var watch = Stopwatch.StartNew();
-    var page = await engine.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = arn, MaxResults = 1000, ReverseOrder = true });
-    watch.Stop();
-    historyMs = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+    // The first call pays JIT and a cold page cache once per process; what a person paging through history waits
+    // for is a warm call, so one warm-up is excluded and the median and worst of the next 21 are reported.
+    var request = new GetExecutionHistoryRequest { ExecutionArn = arn, MaxResults = 1000, ReverseOrder = true };
+    var cold = Stopwatch.StartNew();
+    var page = await engine.GetExecutionHistoryAsync(request);
+    historyColdMs = Math.Round(cold.Elapsed.TotalMilliseconds, 1);
     if (page.Events![0].Id != 25_000)
     {
         throw new InvalidOperationException("the history benchmark execution did not reach 25,000 events");
     }
+    var samples = new List<double>();
+    for (var i = 0; i < 21; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await engine.GetExecutionHistoryAsync(request);
+        samples.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    samples.Sort();
+    historyMs = Math.Round(samples[samples.Count / 2], 1);
+    historyWorstMs = Math.Round(samples[^1], 1);
 }
 
 var result = new JsonObject
@@ -105,7 +119,9 @@ var result = new JsonObject
     ["rssMbWith10kWaiting"] = rssMb,
     ["resume10kSeconds"] = double.IsNaN(resumeSeconds) ? null : resumeSeconds,
     ["history25kMs"] = historyMs,
-    ["historyNote"] = "latency of one GetExecutionHistory page (1,000 events, reverse order) on a 25,000-event execution",
+    ["history25kWorstMs"] = historyWorstMs,
+    ["history25kColdMs"] = historyColdMs,
+    ["historyNote"] = "one GetExecutionHistory page (1,000 events, reverse order) of a 25,000-event execution: median and worst of 21 warm calls, and the first (cold) call of the process",
     ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
