@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Simulator.Services.Cognito;
 using SmsOnboarding.Simulator.Services.Quotas;
@@ -12,18 +13,18 @@ namespace SmsOnboarding.Simulator;
 /// throughput benchmark). Everything that changes with time is derived from stored timestamps and
 /// <see cref="Time"/> when it is read, so a time-skipping clock just works: no timers.
 /// </summary>
-public sealed class SimulatedAccount
+public sealed partial class SimulatedAccount
 {
     private SimulatorScenario _scenario;
-    private Random _faults;
+    private ReplayableRandom _faults;
 
     public SimulatedAccount(SimulatorScenario? scenario = null, TimeProvider? timeProvider = null)
     {
         Time = timeProvider ?? TimeProvider.System;
         _scenario = scenario ?? new SimulatorScenario();
         ScenarioLoader.Validate(_scenario);
-        _faults = new Random(_scenario.Faults.Seed);
-        Ids = new Random(_scenario.Faults.Seed ^ 0x5EED);
+        _faults = new ReplayableRandom(_scenario.Faults.Seed);
+        Ids = new ReplayableRandom(_scenario.Faults.Seed ^ 0x5EED);
         Seed();
     }
 
@@ -31,7 +32,7 @@ public sealed class SimulatedAccount
     public TimeProvider Time { get; }
 
     internal object Gate { get; } = new();
-    internal Random Ids { get; private set; }
+    internal ReplayableRandom Ids { get; private set; }
     internal Dictionary<string, SmsRegionState> SmsRegions { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<PhoneMessage>> Inboxes { get; } = new(StringComparer.Ordinal);
     internal List<SmsDelivery> Deliveries { get; } = [];
@@ -67,7 +68,8 @@ public sealed class SimulatedAccount
         lock (Gate)
         {
             _scenario = scenario;
-            _faults = new Random(scenario.Faults.Seed);
+            _faults = new ReplayableRandom(scenario.Faults.Seed);
+            SaveChanges();
         }
     }
 
@@ -78,8 +80,8 @@ public sealed class SimulatedAccount
         lock (Gate)
         {
             _scenario = scenario;
-            _faults = new Random(scenario.Faults.Seed);
-            Ids = new Random(scenario.Faults.Seed ^ 0x5EED);
+            _faults = new ReplayableRandom(scenario.Faults.Seed);
+            Ids = new ReplayableRandom(scenario.Faults.Seed ^ 0x5EED);
             SmsRegions.Clear();
             Inboxes.Clear();
             Deliveries.Clear();
@@ -92,6 +94,7 @@ public sealed class SimulatedAccount
             UserPools.Clear();
             Roles.Clear();
             Seed();
+            SaveChanges();
         }
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using SmsOnboarding.Simulator.Auth;
+using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Simulator.Protocol;
 using SmsOnboarding.Simulator.Services.Cognito;
 using SmsOnboarding.Simulator.Services.Iam;
@@ -131,19 +132,40 @@ public sealed class SimulatorServer
 
         lock (Account.Gate)
         {
-            Account.Advance();
-            switch (Account.DrawFault(service.SigningName))
+            try
             {
-                case InjectedFault.Throttle:
-                    throw new AwsServiceException(service.Errors.ThrottleCode, "Rate exceeded", service.Errors.ThrottleStatus);
-                case InjectedFault.ServerError:
-                    throw new AwsServiceException(service.Errors.ServerErrorCode, "An internal error occurred (injected by the simulator scenario).", 500);
-                default:
-                    break;
+                Account.Advance();
+                switch (Account.DrawFault(service.SigningName))
+                {
+                    case InjectedFault.Throttle:
+                        throw new AwsServiceException(service.Errors.ThrottleCode, "Rate exceeded", service.Errors.ThrottleStatus);
+                    case InjectedFault.ServerError:
+                        throw new AwsServiceException(service.Errors.ServerErrorCode, "An internal error occurred (injected by the simulator scenario).", 500);
+                    default:
+                        break;
+                }
+                return service is IJsonService j
+                    ? j.Handle(operation, input!, ctx)
+                    : ((IQueryService)service).Handle(query!, ctx);
             }
-            return service is IJsonService j
-                ? j.Handle(operation, input!, ctx)
-                : ((IQueryService)service).Handle(query!, ctx);
+            finally
+            {
+                // Before the answer leaves: a change the client saw acknowledged must survive a kill -9 (errors too:
+                // a failed call may still have advanced reviews or drawn from the seeded generators).
+                SaveChanges(service);
+            }
+        }
+    }
+
+    private void SaveChanges(ISimulatedService service)
+    {
+        try
+        {
+            Account.SaveChanges();
+        }
+        catch (SimulatorStateException e)
+        {
+            throw new AwsServiceException(service.Errors.ServerErrorCode, $"The simulated account could not be saved: {e.Message}", 500);
         }
     }
 
