@@ -15,6 +15,7 @@ public sealed class SkippingTimeProvider : TimeProvider
     private readonly HashSet<SkippableTimer> _timers = [];
     private TimeSpan _offset;
     private TimeSpan _skipped;
+    private readonly Action<TimeSpan, DateTimeOffset>? _saveOffset;
     private int _holds;
 
     public SkippingTimeProvider(TimeProvider? inner = null, DateTimeOffset? start = null)
@@ -23,6 +24,29 @@ public sealed class SkippingTimeProvider : TimeProvider
         if (start is { } s)
         {
             _offset = s - _inner.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// Resumes at <paramref name="offset"/> and hands every later offset (with the virtual time it makes) to
+    /// <paramref name="saveOffset"/> before it takes effect; if that throws, the clock does not move (see <see cref="ClockFile"/>).
+    /// </summary>
+    internal SkippingTimeProvider(TimeProvider inner, TimeSpan offset, Action<TimeSpan, DateTimeOffset> saveOffset)
+    {
+        _inner = inner;
+        _offset = offset;
+        _saveOffset = saveOffset;
+    }
+
+    /// <summary>The offset added to the inner clock (grows with every skip).</summary>
+    public TimeSpan Offset
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _offset;
+            }
         }
     }
 
@@ -113,6 +137,8 @@ public sealed class SkippingTimeProvider : TimeProvider
             }
             if (next > now)
             {
+                // Saved before it takes effect, so nothing stamped with the new time can be on disk before the clock is.
+                _saveOffset?.Invoke(_offset + (next.Value - now), next.Value);
                 _offset += next.Value - now;
                 _skipped += next.Value - now;
             }
