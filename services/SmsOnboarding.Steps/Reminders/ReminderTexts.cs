@@ -19,7 +19,8 @@ public static class ReminderTexts
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(input);
         var pool = input.Pool.UserPoolId;
-        var subject = Subject($"SMS onboarding reminder {input.Reminder} of {input.MaxReminders}: {Action(task)} for {pool}");
+        // The pool first: a long action is what gets cut, not which pool it is about.
+        var subject = Subject($"SMS onboarding of {pool}, reminder {input.Reminder} of {input.MaxReminders}: {Action(task)}");
 
         var body = new StringBuilder();
         body.AppendLine(CultureInfo.InvariantCulture, $"An SMS onboarding is waiting for a person. This is reminder {input.Reminder} of {input.MaxReminders}.");
@@ -75,7 +76,7 @@ public static class ReminderTexts
     {
         HumanTaskKinds.VerificationCode => $"enter the SMS code sent to {task.MaskedPhoneNumber}",
         HumanTaskKinds.FileSupportCase => $"file an AWS Support case ({task.Need})",
-        _ => $"record AWS Support's decision on case {task.CaseId}",
+        _ => $"record AWS Support's decision ({task.Need})",
     };
 
     private static string KindTitle(string kind) => kind switch

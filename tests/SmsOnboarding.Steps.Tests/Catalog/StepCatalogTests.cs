@@ -29,6 +29,39 @@ public sealed class StepCatalogTests
     }
 
     [Fact]
+    public void Only_register_human_task_may_publish_to_the_reminder_topic_and_only_to_it()
+    {
+        var topicGrants = StepCatalog.All.SelectMany(s => s.Permissions.Select(p => (Step: s.Name, Grant: p)))
+            .Where(g => g.Grant.Resources.Any(r => r.StartsWith("arn:{partition}:sns:", StringComparison.Ordinal)))
+            .ToList();
+
+        var (step, grant) = Assert.Single(topicGrants);
+        Assert.Equal(StepNames.RegisterHumanTask, step);
+        Assert.Equal(["sns:Publish"], grant.Actions);
+        Assert.Equal(["arn:{partition}:sns:{region}:{account}:sms-onboarding-reminders"], grant.Resources);
+    }
+
+    [Fact]
+    public void Lambda_host_refuses_a_reminder_topic_or_ui_address_it_cannot_use()
+    {
+        var dir = Directory.CreateTempSubdirectory("catalog-").FullName;
+        string? Env(string name, string value) => name switch
+        {
+            SmsOnboarding.Steps.Lambda.StepStores.DataDirVariable => dir,
+            _ when name == value.Split('=')[0] => value.Split('=', 2)[1],
+            _ => null,
+        };
+
+        var topic = Assert.Throws<ArgumentException>(() => SmsOnboarding.Steps.Lambda.StepEntryPoints.CreateHost(n => Env(n, "SMS_ONBOARDING_REMINDER_TOPIC_ARN=sms-onboarding-reminders")));
+        var ui = Assert.Throws<InvalidOperationException>(() => SmsOnboarding.Steps.Lambda.StepEntryPoints.CreateHost(n => Env(n, "SMS_ONBOARDING_UI_URL=onboard.example.com")));
+
+        Assert.Contains("is not an SNS topic ARN", topic.Message, StringComparison.Ordinal);
+        Assert.Contains("must be an absolute http(s) URL", ui.Message, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Local_substitutions_reject_unknown_overrides()
     {
         var ex = Assert.Throws<ArgumentException>(() => StepCatalog.LocalSubstitutions(new Dictionary<string, string> { ["Nope"] = "1" }));

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SmsOnboarding.Steps.Handlers;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Tests.Lambda;
 
 namespace SmsOnboarding.Steps.Tests.Metrics;
@@ -17,7 +19,8 @@ public sealed class PastReminderMetricTests : IDisposable
     private RegisterHumanTaskHandler Handler()
     {
         Directory.CreateDirectory(_dir);
-        return new RegisterHumanTaskHandler(new SqliteHumanTaskInbox(Path.Combine(_dir, "tasks.db")), _time, new EmbeddedMetricFormatMetrics(_stdout, _time));
+        return new RegisterHumanTaskHandler(new SqliteHumanTaskInbox(Path.Combine(_dir, "tasks.db")), _time, new EmbeddedMetricFormatMetrics(_stdout, _time),
+            new SqliteIdempotencyStore(Path.Combine(_dir, "idempotency.db")), NoReminderNotifier.Instance);
     }
 
     [Fact]

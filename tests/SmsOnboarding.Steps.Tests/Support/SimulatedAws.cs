@@ -26,20 +26,23 @@ public sealed class SimulatedAws : IAsyncDisposable
         _host = host;
         Clock = clock;
         DataDir = dataDir;
-        _clients = new AwsClientFactory(region => new AwsClientConfig
-        {
-            Region = region,
-            ServiceUrl = host.BaseUri,
-            Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
-            TimeProvider = clock,
-            Retry = new RetryOptions { MaxAttempts = 1 },
-            EnvironmentVariable = _ => null,
-        });
+        _clients = new AwsClientFactory(ClientConfig);
         Store = new SqliteIdempotencyStore(Path.Combine(dataDir, "idempotency.db"));
         Inbox = new SqliteHumanTaskInbox(Path.Combine(dataDir, "human-tasks.db"));
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Signed for the simulator, no client retries (a fault reaches the step as it is).</summary>
+    public AwsClientConfig ClientConfig(string region) => new()
+    {
+        Region = region,
+        ServiceUrl = _host.BaseUri,
+        Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
+        TimeProvider = Clock,
+        Retry = new RetryOptions { MaxAttempts = 1 },
+        EnvironmentVariable = _ => null,
+    };
 
     public string DataDir { get; }
 
