@@ -69,6 +69,7 @@ public sealed partial class BrowserHappyPathTests
         var id = page.Url[(page.Url.IndexOf("#/o/", StringComparison.Ordinal) + 4)..];
 
         await UseTokenAsync(page, ApiServer.Bob, "bob");
+        var codesFromThePhonePanel = 0;
         for (var round = 0; round < 40; round++)
         {
             await local.RunUntilIdleAsync();
@@ -77,10 +78,8 @@ public sealed partial class BrowserHappyPathTests
             {
                 break;
             }
-            await page.GetByTestId("nav-inbox").ClickAsync();
-            await page.GetByTestId("inbox-refresh").ClickAsync();
+            await OpenInboxAsync(page);
             var tasks = page.GetByTestId("task");
-            await page.WaitForSelectorAsync("[data-testid=task], [data-testid=inbox-empty]");
             if (await tasks.CountAsync() == 0)
             {
                 continue;
@@ -88,9 +87,15 @@ public sealed partial class BrowserHappyPathTests
             var task = tasks.First;
             if (await task.GetByTestId("code-input").CountAsync() == 1)
             {
-                var (_, messages) = await ApiServer.SendAsync(Client(host), HttpMethod.Get, "sim/phones/+12065550101/messages");
-                var code = Otp().Match((string)messages!.AsArray()[^1]!["body"]!).Value;
+                await Assertions.Expect(task).ToContainTextAsync("0101");
+                if (codesFromThePhonePanel == 0)
+                {
+                    await ExpectDiagramAtAsync(page, id, "Code.Ask");
+                }
+                var code = await ReadCodeFromThePhonePanelAsync(page, "+12065550101");
+                await OpenInboxAsync(page);
                 await page.GetByTestId("code-input").First.FillAsync(code);
+                codesFromThePhonePanel++;
             }
             else if (await task.GetByTestId("case-input").CountAsync() == 1)
             {
@@ -100,9 +105,40 @@ public sealed partial class BrowserHappyPathTests
             await page.WaitForSelectorAsync("[data-testid=inbox-refresh]");
         }
 
+        Assert.True(codesFromThePhonePanel >= 1, "the happy path never asked for a verification code");
         await page.EvaluateAsync($"location.hash = '#/o/{id}'");
         await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("completed", new() { Timeout = 20000 });
-        await Assertions.Expect(page.Locator("[data-testid=diagram] .state.visited[data-state='Finalize']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.visited[data-state='Finalize']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.visited[data-state='Code.Ask']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.current")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("diagram-current")).ToHaveTextAsync("Finished: every state done.");
+    }
+
+    private static async Task OpenInboxAsync(IPage page)
+    {
+        await page.GetByTestId("nav-inbox").ClickAsync();
+        await page.GetByTestId("inbox-refresh").ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=task], [data-testid=inbox-empty]");
+    }
+
+    /// <summary>The detail page's diagram marks the state the onboarding waits in, and says so in text.</summary>
+    private static async Task ExpectDiagramAtAsync(IPage page, string id, string state)
+    {
+        await page.EvaluateAsync($"location.hash = '#/o/{id}'");
+        var box = page.Locator($"[data-testid=diagram-svg] .state.current[data-state='{state}']");
+        await Assertions.Expect(box).ToBeVisibleAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-label", new Regex("current state"));
+        await Assertions.Expect(page.GetByTestId("diagram-current")).ToContainTextAsync(state);
+        await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.visited[data-state='EnsureSmsRole']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>What the approver does: open the simulated phones, find the handset, read the newest SMS's code.</summary>
+    private static async Task<string> ReadCodeFromThePhonePanelAsync(IPage page, string phone)
+    {
+        await page.GetByTestId("nav-phones").ClickAsync();
+        var newest = page.Locator($"[data-testid=phone][data-phone='{phone}'] [data-testid=sms-body]").Last;
+        await Assertions.Expect(newest).ToContainTextAsync(Otp());
+        return Otp().Match(await newest.InnerTextAsync()).Value;
     }
 
     private static async Task UseTokenAsync(IPage page, string token, string name)

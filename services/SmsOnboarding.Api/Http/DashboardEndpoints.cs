@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Api.Workflow;
 using SmsOnboarding.Domain.Lifecycle;
 
 namespace SmsOnboarding.Api.Http;
@@ -17,9 +18,11 @@ internal static class DashboardEndpoints
             return Results.Json(new { name = caller.Name, roles = caller.Roles.Order(StringComparer.Ordinal) }, ApiJson.Options);
         }).WithTags("Health").WithSummary("Who the token belongs to");
 
-        api.MapGet("/workflow", (OnboardingService service) =>
-            Results.Json(new { startAt = service.Map.StartAt, states = service.Map.States }, ApiJson.Options))
-            .WithTags("Onboardings").WithSummary("States of the state machine (for the diagram), each with its role");
+        api.MapGet("/workflow", (OnboardingService service, IOnboardingRuntime runtime) =>
+        {
+            var laid = WorkflowDiagrams.For(runtime.DefinitionJson);
+            return Results.Json(new { startAt = service.Map.StartAt, states = service.Map.States, diagram = laid.Diagram, diagramProblem = laid.Problem }, ApiJson.Options);
+        }).WithTags("Onboardings").WithSummary("States of the state machine, each with its role, and the diagram laid out from the ASL (boxes, edge polylines, branch frames)");
 
         api.MapGet("/dashboard", async (HttpContext http, OnboardingService service, TimeProvider time, int? stuckMinutes, CancellationToken ct) =>
         {

@@ -155,9 +155,68 @@ async function renderList() {
 
 // ---------- detail ----------
 let workflow = null;
-function diagram(detail) {
-  const visited = new Set(detail.timeline.map(t => t.state));
-  const current = new Set(detail.currentStates);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== undefined && v !== null && v !== false) el.setAttribute(k, v);
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+// Where the onboarding is and has been, from its detail: the states it sits in, those it finished, those it died in.
+function marksOf(detail) {
+  const failed = new Set(detail.timeline.filter(t => t.outcome === 'failed').map(t => t.state));
+  for (const s of workflow.states) if (s.type === 'Fail' && detail.timeline.some(t => t.state === s.name)) failed.add(s.name);
+  return { current: new Set(detail.currentStates), visited: new Set(detail.timeline.map(t => t.state)), failed };
+}
+
+function stateClass(name, marks) {
+  return marks.current.has(name) ? 'current' : marks.failed.has(name) ? 'failed' : marks.visited.has(name) ? 'visited' : '';
+}
+
+const EDGE_WORDS = { next: 'next', choice: 'when', default: 'otherwise', catch: 'on error' };
+const MARK_WORDS = { current: 'current state', failed: 'failed here', visited: 'visited' };
+
+// The layout (boxes, edge polylines, branch frames) comes from the server (GET /api/workflow, computed from the
+// ASL); this only draws it. Parallel/Map boxes first (outer before inner, each followed by its branch frames),
+// then edges, then the other states, so inner edges sit above their group's background.
+function workflowSvg(layout, marks) {
+  const roles = new Map(workflow.states.map(s => [s.name, s.role]));
+  const markers = ['next', 'choice', 'default', 'catch'].map(kind => svg('marker', { id: 'arrow-' + kind, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+    svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow ' + kind })));
+  const compound = n => n.type === 'Parallel' || n.type === 'Map';
+  const node = n => {
+    const mark = stateClass(n.name, marks);
+    const role = roles.get(n.name);
+    const description = n.name + ': ' + n.type + (role && role !== 'working' ? ', ' + role.replace(/([A-Z])/g, ' $1').toLowerCase() : '') + (mark ? ', ' + MARK_WORDS[mark] : '');
+    const cx = n.x + n.width / 2;
+    const text = compound(n)
+      ? [svg('text', { x: n.x + 10, y: n.y + 17, class: 'label' }, n.label), svg('text', { x: n.x + 10, y: n.y + 31, class: 'caption' }, n.caption)]
+      : [svg('text', { x: cx, y: n.y + 15, class: 'caption', 'text-anchor': 'middle' }, n.caption), svg('text', { x: cx, y: n.y + 31, class: 'label', 'text-anchor': 'middle' }, n.label)];
+    return svg('g', { class: ['state', 'type-' + n.type.toLowerCase(), role ? 'role-' + role : '', compound(n) ? 'compound' : '', mark].filter(Boolean).join(' '),
+      'data-state': n.name, tabindex: 0, role: 'img', 'aria-label': description },
+      svg('title', {}, description + (n.start ? ' (start)' : '') + (n.end ? ' (end)' : '')),
+      svg('rect', { x: n.x, y: n.y, width: n.width, height: n.height, rx: n.type === 'Choice' ? 12 : 4 }),
+      n.start ? svg('circle', { cx, cy: n.y - 9, r: 4, class: 'start' }) : null,
+      text);
+  };
+  const edge = e => svg('g', { class: 'edge ' + e.kind + (e.back ? ' back' : ''), 'data-from': e.from, 'data-to': e.to },
+    svg('title', {}, e.from + ' → ' + e.to + ' (' + EDGE_WORDS[e.kind] + (e.label ? ': ' + e.label : '') + ')'),
+    svg('polyline', { points: e.points.map(p => p.x + ',' + p.y).join(' '), 'marker-end': 'url(#arrow-' + e.kind + ')' }));
+  const frame = g => svg('g', { class: 'branch' },
+    svg('rect', { x: g.x, y: g.y, width: g.width, height: g.height, rx: 6 }),
+    svg('text', { x: g.x + 8, y: g.y + 15, class: 'caption' }, g.label));
+  return svg('svg', { class: 'workflow', width: layout.width, height: layout.height, viewBox: '0 0 ' + layout.width + ' ' + layout.height, 'data-testid': 'diagram-svg', role: 'group', 'aria-label': 'Workflow diagram' },
+    svg('defs', {}, markers),
+    layout.nodes.filter(compound).flatMap(n => [node(n), ...layout.groups.filter(g => g.owner === n.name).map(frame)]),
+    layout.edges.map(edge),
+    layout.nodes.filter(n => !compound(n)).map(node));
+}
+
+// The same states as a nested list: the text alternative to the picture, and the fallback when the server
+// could not lay the definition out.
+function stateList(marks) {
   const byParent = new Map();
   for (const s of workflow.states) {
     const key = s.parent || '';
@@ -165,10 +224,37 @@ function diagram(detail) {
     byParent.get(key).push(s);
   }
   const list = parent => h('ul', { class: 'flow' }, (byParent.get(parent) || []).map(s => h('li', {},
-    h('span', { class: 'state' + (current.has(s.name) ? ' current' : visited.has(s.name) ? ' visited' : ''), 'data-state': s.name, title: s.comment || '' }, s.name),
+    h('span', { class: 'list-state ' + stateClass(s.name, marks), 'data-list-state': s.name, title: s.comment || '' }, s.name),
     h('span', { class: 'role' }, s.type + (s.role !== 'working' ? ' · ' + s.role : '') + (s.targets.length ? ' → ' + s.targets.join(', ') : s.end ? ' → end' : '')),
     byParent.has(s.name) ? list(s.name) : null)));
-  return h('div', { class: 'card', 'data-testid': 'diagram' }, h('h3', {}, 'Workflow'), list(''));
+  return list('');
+}
+
+function diagram(detail) {
+  const marks = marksOf(detail);
+  const names = [...marks.current];
+  const where = names.length ? 'Current state: ' + names.join(', ')
+    : detail.status === 'completed' ? 'Finished: every state done.' : 'Not running (' + detail.status + ').';
+  const layout = workflow.diagram;
+  return h('div', { class: 'card', 'data-testid': 'diagram' }, h('h3', {}, 'Workflow'),
+    h('p', { 'data-testid': 'diagram-current', 'aria-live': 'polite' }, where),
+    layout ? h('div', { class: 'diagram-scroll', 'data-testid': 'diagram-scroll', tabindex: 0, 'aria-label': 'Workflow diagram, scrollable' }, workflowSvg(layout, marks)) : null,
+    layout ? h('p', { class: 'legend muted' }, h('span', { class: 'key next' }, '→ next'), h('span', { class: 'key choice' }, '→ choice rule'),
+      h('span', { class: 'key default' }, '⇢ choice default'), h('span', { class: 'key catch' }, '⇢ catch'), h('span', {}, 'arrows pointing up close a loop'),
+      h('span', { class: 'key current' }, 'current'), h('span', { class: 'key visited' }, 'visited'), h('span', { class: 'key failed' }, 'failed')) : null,
+    h('details', { open: !layout }, h('summary', {}, 'States as a list'), stateList(marks)));
+}
+
+// Keep the reader's place in the diagram across the 2-second refreshes; on the first paint, show the current state.
+function placeDiagram(previous, detail) {
+  const box = view.querySelector('[data-testid=diagram-scroll]');
+  if (!box) return;
+  if (previous) { box.scrollLeft = previous.left; box.scrollTop = previous.top; return; }
+  const node = workflow.diagram.nodes.find(n => detail.currentStates.includes(n.name) && n.type !== 'Parallel' && n.type !== 'Map');
+  if (node) {
+    box.scrollLeft = node.x + node.width / 2 - box.clientWidth / 2;
+    box.scrollTop = node.y + node.height / 2 - box.clientHeight / 2;
+  }
 }
 
 async function renderDetail(id) {
@@ -177,6 +263,8 @@ async function renderDetail(id) {
   const [{ data: d }, { data: history }] = await Promise.all([api('GET', '/api/onboardings/' + encodeURIComponent(id)), api('GET', '/api/onboardings/' + encodeURIComponent(id) + '/history')]);
   // A refresh that finishes after the user moved on must not paint over the new page.
   if (location.hash !== shown) return;
+  const oldBox = view.querySelector('[data-testid=diagram-scroll]');
+  const previous = oldBox ? { left: oldBox.scrollLeft, top: oldBox.scrollTop } : null;
   const actions = h('p', {},
     !['completed', 'cancelled', 'failed'].includes(d.status) ? h('button', { 'data-testid': 'cancel', onclick: () => act('cancel', id) }, 'Cancel') : null,
     d.status === 'failed' ? h('button', { 'data-testid': 'redrive', onclick: () => act('redrive', id) }, 'Redrive') : null);
@@ -186,14 +274,14 @@ async function renderDetail(id) {
     h('p', { 'data-testid': 'current-step' }, d.currentStep ? 'Current step: ' + d.currentStep + (d.inCurrentStepSince ? ' since ' + when(d.inCurrentStepSince) : '') : ''),
     d.failure ? h('p', { class: 'error' }, 'Failure: ', d.failure.error || '', ' ', d.failure.cause || '') : null,
     actions,
+    diagram(d),
     h('div', { class: 'cols' },
-      diagram(d),
-      h('div', {},
-        h('div', { class: 'card' }, h('h3', {}, 'Plan'), h('ol', {}, d.plan.steps.map(s => h('li', {}, s.title)))),
-        h('div', { class: 'card' }, h('h3', {}, 'Timeline'), h('table', { 'data-testid': 'timeline' },
-          h('tr', {}, ['State', 'Entered', 'Exited', 'Outcome'].map(c => h('th', {}, c))),
-          d.timeline.map(t => h('tr', {}, h('td', {}, t.state), h('td', {}, when(t.enteredAt)), h('td', {}, when(t.exitedAt)), h('td', {}, t.outcome))))))),
+      h('div', { class: 'card' }, h('h3', {}, 'Plan'), h('ol', {}, d.plan.steps.map(s => h('li', {}, s.title)))),
+      h('div', { class: 'card' }, h('h3', {}, 'Timeline'), h('table', { 'data-testid': 'timeline' },
+        h('tr', {}, ['State', 'Entered', 'Exited', 'Outcome'].map(c => h('th', {}, c))),
+        d.timeline.map(t => h('tr', {}, h('td', {}, t.state), h('td', {}, when(t.enteredAt)), h('td', {}, when(t.exitedAt)), h('td', {}, t.outcome)))))),
     h('div', { class: 'card' }, h('h3', {}, 'Raw history'), h('pre', { 'data-testid': 'history' }, JSON.stringify(history.events, null, 2))));
+  if (workflow.diagram) placeDiagram(previous, d);
   if (!['completed', 'cancelled', 'failed'].includes(d.status)) refreshTimer = setTimeout(() => renderDetail(id).catch(e => showError(e.message)), 2000);
 }
 
@@ -249,7 +337,7 @@ async function renderPhones() {
   if (location.hash !== shown) return;
   view.replaceChildren(h('h2', {}, 'Simulated phones'),
     h('p', {}, h('button', { 'data-testid': 'phones-refresh', onclick: () => renderPhones().catch(e => showError(e.message)) }, 'Refresh')),
-    cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.'));
+    h('div', { 'data-testid': 'phones' }, cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.')));
   refreshTimer = setTimeout(() => renderPhones().catch(e => showError(e.message)), 3000);
 }
 
