@@ -29,7 +29,7 @@ internal static class TaskEndpoints
                 return ApiResults.Error(400, "invalidInput", "The body must be a JSON object such as {\"code\": \"123456\"}.");
             }
             return (await tasks.CompleteAsync(BearerAuthentication.Caller(http), id, body as JsonObject, ct).ConfigureAwait(false)).ToResult();
-        }).WithSummary("Complete: {\"code\"} | {\"caseId\"} | {\"approved\",\"note\"}");
+        }).WithSummary("Complete: {\"code\"} | {\"resend\": true} | {\"caseId\"} | {\"approved\",\"note\"}");
 
         group.MapPost("/{id}/reject", async (HttpContext http, TaskService tasks, string id, CancellationToken ct) =>
         {

@@ -39,17 +39,22 @@ internal static class TasksCommand
     {
         var id = new Argument<string>("ID") { Description = "task id" };
         var code = new Option<string?>("--code") { Description = "verificationCode: the code the phone received" };
+        var resend = new Option<bool>("--resend") { Description = "verificationCode: send a new code instead (AWS allows 5 per number per 24 h)" };
         var caseId = new Option<string?>("--case-id") { Description = "fileSupportCase: the id of the case you filed" };
         var approved = new Option<bool?>("--approved") { Description = "supportCaseDecision: true or false" };
         var note = new Option<string?>("--note") { Description = "supportCaseDecision: AWS's answer (required when not approved)" };
         var endpoint = ApiClient.EndpointOption();
-        var command = new Command("complete", "Answer a task") { id, code, caseId, approved, note, endpoint };
+        var command = new Command("complete", "Answer a task") { id, code, resend, caseId, approved, note, endpoint };
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
         {
             var body = new JsonObject();
             if (parse.GetValue(code) is { } c)
             {
                 body["code"] = c;
+            }
+            if (parse.GetValue(resend))
+            {
+                body["resend"] = true;
             }
             if (parse.GetValue(caseId) is { } k)
             {
@@ -65,7 +70,7 @@ internal static class TasksCommand
             }
             if (body.Count == 0)
             {
-                throw new ApiCallException("give --code, --case-id or --approved (with --note)");
+                throw new ApiCallException("give --code (or --resend), --case-id or --approved (with --note)");
             }
             var answer = await api.PostAsync($"api/tasks/{Uri.EscapeDataString(parse.GetValue(id)!)}/complete", body, token);
             o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["result"])}");

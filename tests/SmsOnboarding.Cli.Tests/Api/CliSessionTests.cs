@@ -46,6 +46,23 @@ public sealed partial class CliSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_approver_asks_for_a_new_code_and_the_phone_gets_a_second_one()
+    {
+        var bob = _server.As("demo-approver-bob");
+        await CliProcess.RunAsync(_server.As("demo-requester-alice"), "request", "create", "--file", CliRunner.Example(),
+            "--request-id", "cli-resend-1", "--sandbox-number", "+12065550109");
+        var first = (await PendingCodeTasksAsync(bob, expected: 1))[0]!["id"]!.GetValue<string>();
+
+        var resent = await CliProcess.RunAsync(bob, "tasks", "complete", first, "--resend");
+        var second = await PendingCodeTasksAsync(bob, expected: 1, notId: first);
+        var inbox = JsonNode.Parse((await CliProcess.RunAsync(bob, "sim", "inbox", "+12065550109", "--output", "json")).Output)!;
+
+        Assert.True(resent.ExitCode == 0, resent.Error);
+        Assert.NotEqual(first, second[0]!["id"]!.GetValue<string>());
+        Assert.Equal(2, inbox["+12065550109"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Watching_an_unknown_onboarding_fails_with_one_line()
     {
         var watched = await CliProcess.RunAsync(_server.As("demo-ops-olivia"), "request", "watch", "onb-nope");
@@ -54,14 +71,15 @@ public sealed partial class CliSessionTests : IAsyncLifetime
         Assert.Equal("error: There is no onboarding 'onb-nope'.", watched.Error.Trim());
     }
 
-    private static async Task<JsonArray> PendingCodeTasksAsync(Dictionary<string, string> approver, int expected)
+    private static async Task<JsonArray> PendingCodeTasksAsync(Dictionary<string, string> approver, int expected, string? notId = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             var listed = await CliProcess.RunAsync(approver, "tasks", "list", "--output", "json");
             var tasks = new JsonArray(JsonNode.Parse(listed.Output)!.AsArray()
-                .Where(t => t!["kind"]!.GetValue<string>() == "verificationCode").Select(t => t!.DeepClone()).ToArray());
+                .Where(t => t!["kind"]!.GetValue<string>() == "verificationCode" && t["id"]!.GetValue<string>() != notId)
+                .Select(t => t!.DeepClone()).ToArray());
             if (tasks.Count == expected || DateTime.UtcNow > deadline)
             {
                 Assert.Equal(expected, tasks.Count);
