@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Aws.SimpleNotificationService.Model;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.EndToEnd.Tests;
 
@@ -138,8 +140,19 @@ public sealed class ScenarioTests
         var history = await h.Stack.HistoryAsync(arn);
         Assert.Equal(8, history.Count(e => e.Type == "TaskStateEntered" && e.StateEnteredEventDetails?.Name == "Code.Ask"));
         Assert.Empty(await h.Stack.Inbox.ListPendingAsync(arn));
-        var reminders = (await h.Stack.HistoryAsync(arn)).Where(e => e.Type == "TaskTimedOut").ToList();
-        Assert.Equal(8, reminders.Count);
+        var timeouts = history.Where(e => e.Type == "TaskTimedOut").ToList();
+        Assert.Equal(8, timeouts.Count);
+
+        // Each of the 7 re-registrations e-mailed the approvers once through the reminder topic: reminder n went out
+        // when the task was re-issued after timeout n, so before the final timeout (each Code.Ask names its message).
+        var published = h.Stack.Simulator.Topics.MessagesByName(ReminderTopic.Name);
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => $"reminder {n} of 7"), published.Select(m => Regex.Match(m.Subject!, "reminder [0-9]+ of 7").Value));
+        Assert.All(published, m => Assert.Equal($"arn:aws:sns:us-east-1:111122223333:{ReminderTopic.Name}", m.TopicArn));
+        Assert.All(published, m => Assert.Contains("+1******0101", m.Message, StringComparison.Ordinal));
+        Assert.All(published, m => Assert.DoesNotContain("2065550101", m.Message, StringComparison.Ordinal));
+        Assert.Contains("This is the last reminder.", published[^1].Message, StringComparison.Ordinal);
+        var submitted = history.Where(e => e.Type == "TaskSubmitted").Select(e => JsonNode.Parse(e.TaskSubmittedEventDetails!.Output!)!["Payload"]!["reminder"]).ToList();
+        Assert.Equal(new string?[] { null }.Concat(published.Select(m => ReminderOutcomes.Sent + m.MessageId)), submitted.Select(r => (string?)r));
     }
 
     [Fact]
