@@ -22,6 +22,11 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+// replaceChildren turns null into the text "null" and an array into "[object ...]": go through h's flattening instead.
+function paint(...children) {
+  view.replaceChildren(...h('div', {}, ...children).childNodes);
+}
+
 function showError(message) {
   const box = document.getElementById('error');
   box.textContent = message || '';
@@ -139,13 +144,13 @@ function renderNew() {
       location.hash = '#/o/' + data.id;
     } catch (err) { showError(err.message); }
   });
-  view.replaceChildren(h('h2', {}, 'New onboarding request'), h('div', { class: 'cols' }, form, planBox));
+  paint(h('h2', {}, 'New onboarding request'), h('div', { class: 'cols' }, form, planBox));
 }
 
 // ---------- list ----------
 async function renderList() {
   const { data } = await api('GET', '/api/onboardings?limit=200');
-  view.replaceChildren(h('h2', {}, 'Onboardings (' + data.total + ')'),
+  paint(h('h2', {}, 'Onboardings (' + data.total + ')'),
     h('table', { 'data-testid': 'onboarding-list' },
       h('tr', {}, ['Id', 'Status', 'Pool', 'Team', 'Requester', 'Created'].map(c => h('th', {}, c))),
       data.items.map(o => h('tr', {},
@@ -195,7 +200,7 @@ function workflowSvg(layout, marks) {
       ? [svg('text', { x: n.x + 10, y: n.y + 17, class: 'label' }, n.label), svg('text', { x: n.x + 10, y: n.y + 31, class: 'caption' }, n.caption)]
       : [svg('text', { x: cx, y: n.y + 15, class: 'caption', 'text-anchor': 'middle' }, n.caption), svg('text', { x: cx, y: n.y + 31, class: 'label', 'text-anchor': 'middle' }, n.label)];
     return svg('g', { class: ['state', 'type-' + n.type.toLowerCase(), role ? 'role-' + role : '', compound(n) ? 'compound' : '', mark].filter(Boolean).join(' '),
-      'data-state': n.name, tabindex: 0, role: 'img', 'aria-label': description },
+      'data-state': n.name, tabindex: mark === 'current' ? 0 : null, role: 'img', 'aria-label': description },
       svg('title', {}, description + (n.start ? ' (start)' : '') + (n.end ? ' (end)' : '')),
       svg('rect', { x: n.x, y: n.y, width: n.width, height: n.height, rx: n.type === 'Choice' ? 12 : 4 }),
       n.start ? svg('circle', { cx, cy: n.y - 9, r: 4, class: 'start' }) : null,
@@ -236,9 +241,17 @@ function diagram(detail) {
   const where = names.length ? 'Current state: ' + names.join(', ')
     : detail.status === 'completed' ? 'Finished: every state done.' : 'Not running (' + detail.status + ').';
   const layout = workflow.diagram;
+  const fit = sessionStorage.getItem('diagramFit') === 'yes';
+  const scroll = layout ? h('div', { class: 'diagram-scroll' + (fit ? ' fit' : ''), 'data-testid': 'diagram-scroll', tabindex: 0, 'aria-label': 'Workflow diagram, scrollable' }, workflowSvg(layout, marks)) : null;
+  const toggle = layout ? h('button', { type: 'button', 'data-testid': 'diagram-fit', 'aria-pressed': String(fit), onclick: e => {
+    const on = scroll.classList.toggle('fit');
+    sessionStorage.setItem('diagramFit', on ? 'yes' : 'no');
+    e.target.setAttribute('aria-pressed', String(on));
+  } }, 'Fit to width') : null;
   return h('div', { class: 'card', 'data-testid': 'diagram' }, h('h3', {}, 'Workflow'),
     h('p', { 'data-testid': 'diagram-current', 'aria-live': 'polite' }, where),
-    layout ? h('div', { class: 'diagram-scroll', 'data-testid': 'diagram-scroll', tabindex: 0, 'aria-label': 'Workflow diagram, scrollable' }, workflowSvg(layout, marks)) : null,
+    toggle ? h('p', {}, toggle) : null,
+    scroll,
     layout ? h('p', { class: 'legend muted' }, h('span', { class: 'key next' }, '→ next'), h('span', { class: 'key choice' }, '→ choice rule'),
       h('span', { class: 'key default' }, '⇢ choice default'), h('span', { class: 'key catch' }, '⇢ catch'), h('span', {}, 'arrows pointing up close a loop'),
       h('span', { class: 'key current' }, 'current'), h('span', { class: 'key visited' }, 'visited'), h('span', { class: 'key failed' }, 'failed')) : null,
@@ -252,8 +265,9 @@ function placeDiagram(previous, detail) {
   if (previous) { box.scrollLeft = previous.left; box.scrollTop = previous.top; return; }
   const node = workflow.diagram.nodes.find(n => detail.currentStates.includes(n.name) && n.type !== 'Parallel' && n.type !== 'Map');
   if (node) {
-    box.scrollLeft = node.x + node.width / 2 - box.clientWidth / 2;
-    box.scrollTop = node.y + node.height / 2 - box.clientHeight / 2;
+    const scale = box.firstChild.getBoundingClientRect().width / workflow.diagram.width;
+    box.scrollLeft = (node.x + node.width / 2) * scale - box.clientWidth / 2;
+    box.scrollTop = (node.y + node.height / 2) * scale - box.clientHeight / 2;
   }
 }
 
@@ -268,7 +282,7 @@ async function renderDetail(id) {
   const actions = h('p', {},
     !['completed', 'cancelled', 'failed'].includes(d.status) ? h('button', { 'data-testid': 'cancel', onclick: () => act('cancel', id) }, 'Cancel') : null,
     d.status === 'failed' ? h('button', { 'data-testid': 'redrive', onclick: () => act('redrive', id) }, 'Redrive') : null);
-  view.replaceChildren(
+  paint(
     h('h2', {}, 'Onboarding ', d.id, ' ', statusBadge(d.status)),
     h('p', {}, 'Pool ', h('strong', {}, d.pool), ' · team ', d.team, ' · requested by ', d.requester, ' · approvers ', (d.approvers || []).join(', ')),
     h('p', { 'data-testid': 'current-step' }, d.currentStep ? 'Current step: ' + d.currentStep + (d.inCurrentStepSince ? ' since ' + when(d.inCurrentStepSince) : '') : ''),
@@ -314,7 +328,7 @@ async function renderInbox() {
     });
     return h('div', { class: 'card' }, form);
   });
-  view.replaceChildren(h('h2', {}, 'Approver inbox (' + tasks.length + ')'),
+  paint(h('h2', {}, 'Approver inbox (' + tasks.length + ')'),
     h('p', {}, h('button', { 'data-testid': 'inbox-refresh', onclick: () => renderInbox().catch(e => showError(e.message)) }, 'Refresh')),
     h('div', { 'data-testid': 'inbox' }, rows.length ? rows : h('p', { class: 'muted', 'data-testid': 'inbox-empty' }, 'Nothing to do.')));
 }
@@ -335,7 +349,7 @@ async function renderPhones() {
       messages.map(m => h('div', { class: 'sms', 'data-testid': 'sms' }, h('div', { class: 'muted' }, 'from ', m.from, ' · ', when(m.sentAt)), h('div', { 'data-testid': 'sms-body' }, m.body))));
   }));
   if (location.hash !== shown) return;
-  view.replaceChildren(h('h2', {}, 'Simulated phones'),
+  paint(h('h2', {}, 'Simulated phones'),
     h('p', {}, h('button', { 'data-testid': 'phones-refresh', onclick: () => renderPhones().catch(e => showError(e.message)) }, 'Refresh')),
     h('div', { 'data-testid': 'phones' }, cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.')));
   refreshTimer = setTimeout(() => renderPhones().catch(e => showError(e.message)), 3000);
@@ -347,7 +361,7 @@ async function renderOps() {
   const { data } = await api('GET', '/api/dashboard?stuckMinutes=' + minutes);
   const threshold = h('input', { type: 'number', value: String(minutes), style: 'width:6rem' });
   const seconds = h('input', { type: 'number', value: '3600', style: 'width:8rem', 'data-testid': 'advance-seconds' });
-  view.replaceChildren(h('h2', {}, 'Ops dashboard'),
+  paint(h('h2', {}, 'Ops dashboard'),
     h('div', { class: 'card', 'data-testid': 'counts' }, h('h3', {}, 'By status'),
       h('table', {}, h('tr', {}, Object.keys(data.counts).map(k => h('th', {}, k))), h('tr', {}, Object.values(data.counts).map(v => h('td', {}, v))))),
     h('div', { class: 'card' }, h('h3', {}, 'Stuck longer than ', threshold, ' minutes ',
@@ -367,7 +381,7 @@ async function renderOps() {
 
 // ---------- routing ----------
 function renderSignIn() {
-  view.replaceChildren(h('section', { 'data-testid': 'sign-in' },
+  paint(h('section', { 'data-testid': 'sign-in' },
     h('h2', {}, 'Sign in'),
     h('p', {}, 'Paste your bearer token in the box at the top right and press "Use token".'),
     h('p', {}, 'Running locally? `smsonboard serve` (make run) prints the token of every user in its users file at startup; '
