@@ -15,7 +15,8 @@ public sealed record InfraOptions(
     IReadOnlyDictionary<string, string> SettingDefaults,
     string? ReminderEmail,
     string? AlarmEmail,
-    string ApiPrincipals)
+    string ApiPrincipals,
+    string? UiUrl = null)
 {
     public const string DefinitionRelativePath = "statemachine/onboarding.asl.json";
     public const string StepsPackageContext = "lambdaPackage";
@@ -23,6 +24,9 @@ public sealed record InfraOptions(
     public const string RepositoryRootContext = "repositoryRoot";
     public const string ReminderEmailContext = "reminderEmail";
     public const string AlarmEmailContext = "alarmEmail";
+
+    /// <summary>Base URL of the web UI (optional): reminders link to the onboarding's page there.</summary>
+    public const string UiUrlContext = "uiUrl";
 
     /// <summary>JSON array mapping IAM principal ARNs to API users: [{"arn","name","roles":[...]}]. Empty: nobody may call.</summary>
     public const string ApiPrincipalsContext = "apiPrincipals";
@@ -57,8 +61,14 @@ public sealed record InfraOptions(
             settings,
             Context(ReminderEmailContext),
             Context(AlarmEmailContext),
-            Context(ApiPrincipalsContext) ?? "[]");
+            Context(ApiPrincipalsContext) ?? "[]",
+            CheckedUiUrl(Context(UiUrlContext)));
     }
+
+    private static string? CheckedUiUrl(string? value) =>
+        value is null || (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+            ? value
+            : throw new InvalidOperationException($"-c {UiUrlContext}={value} is not an absolute http(s) URL (the web UI's address, for links in reminders).");
 
     private static string Package(string root, string path, string assembly, string contextKey, string project)
     {

@@ -6,6 +6,7 @@ using SmsOnboarding.Infra.Api;
 using SmsOnboarding.Infra.Monitoring;
 using SmsOnboarding.Infra.Storage;
 using SmsOnboarding.Infra.Workflow;
+using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.Infra;
 
@@ -21,8 +22,10 @@ public sealed class SmsOnboardingStack : Stack
         var table = new OnboardingTable(this, "Storage");
 
         // Reminders reach approvers by e-mail: AWS-managed KMS key, since nothing but our own functions publish.
+        // Fixed name: StepCatalog grants RegisterHumanTask sns:Publish on exactly this topic by name.
         var reminders = new Topic(this, "ApproverReminders", new TopicProps
         {
+            TopicName = ReminderTopic.Name,
             DisplayName = "SMS onboarding: tasks waiting for you",
             MasterKey = Amazon.CDK.AWS.KMS.Alias.FromAliasName(this, "SnsManagedKey", "alias/aws/sns"),
         });

@@ -1,6 +1,7 @@
 using Amazon.CDK.Assertions;
 using SmsOnboarding.Infra.Api;
 using SmsOnboarding.Infra.Monitoring;
+using SmsOnboarding.Steps.Metrics;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
@@ -98,12 +99,12 @@ public sealed class ServiceTemplateTests(SynthesizedStack synth)
     }
 
     [Fact]
-    public void Alarms_watch_failed_and_timed_out_executions_and_tasks_past_reminder_and_notify_operators()
+    public void Alarms_watch_failed_and_timed_out_executions_tasks_past_reminder_and_reminders_not_sent_and_notify_operators()
     {
         var stateMachine = synth.OfType("AWS::StepFunctions::StateMachine").Single().LogicalId;
         var alarms = synth.OfType("AWS::CloudWatch::Alarm").Select(a => a.Resource["Properties"]!).ToList();
 
-        Assert.Equal(3, alarms.Count);
+        Assert.Equal(4, alarms.Count);
         foreach (var metric in new[] { "ExecutionsFailed", "ExecutionsTimedOut" })
         {
             var alarm = Assert.Single(alarms, a => a["MetricName"]?.GetValue<string>() == metric);
@@ -113,6 +114,8 @@ public sealed class ServiceTemplateTests(SynthesizedStack synth)
 
         var pastReminder = Assert.Single(alarms, a => a["MetricName"]?.GetValue<string>() == OnboardingMonitoring.HumanTasksPastReminderMetric);
         Assert.Equal(OnboardingMonitoring.MetricNamespace, pastReminder["Namespace"]!.GetValue<string>());
+        var notSent = Assert.Single(alarms, a => a["MetricName"]?.GetValue<string>() == StepMetrics.HumanRemindersNotSent);
+        Assert.Equal(OnboardingMonitoring.MetricNamespace, notSent["Namespace"]!.GetValue<string>());
 
         synth.Template.HasResourceProperties("AWS::SNS::Subscription", new Dictionary<string, object> { ["Protocol"] = "email", ["Endpoint"] = SynthesizedStack.AlarmEmail });
         var alarmTopic = synth.OfType("AWS::SNS::Subscription")

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using SmsOnboarding.Infra.Workflow;
 using SmsOnboarding.Steps;
+using SmsOnboarding.Steps.Reminders;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
 namespace SmsOnboarding.Infra.Tests;
@@ -75,10 +76,6 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
             var role = RoleOf(synth.FunctionLogicalId(step.LambdaHandler));
             var granted = StatementsOf(role).SelectMany(s => Strings(s["Action"])).ToHashSet();
             var expected = step.Permissions.SelectMany(p => p.Actions).Concat(infraActions).ToHashSet();
-            if (step.Name == StepNames.RegisterHumanTask)
-            {
-                expected.Add("sns:Publish");
-            }
 
             Assert.True(expected.SetEquals(granted), $"{step.Name}: granted [{string.Join(", ", granted.Order())}], expected [{string.Join(", ", expected.Order())}]");
         }
@@ -158,6 +155,32 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
 
         var stepFunctions = StepCatalog.All.Select(s => synth.FunctionLogicalId(s.LambdaHandler)).ToHashSet();
         Assert.True(stepFunctions.SetEquals(targets!), string.Join(", ", targets));
+    }
+
+    [Fact]
+    public void Only_RegisterHumanTask_knows_the_reminder_topic_and_may_publish_to_exactly_it()
+    {
+        var topic = synth.OfType("AWS::SNS::Topic").Single(t => t.Resource["Properties"]!["TopicName"]?.GetValue<string>() == ReminderTopic.Name);
+        var register = synth.FunctionLogicalId(StepCatalog.All.Single(s => s.Name == StepNames.RegisterHumanTask).LambdaHandler);
+
+        var publish = Assert.Single(StatementsOf(RoleOf(register)), s => Strings(s["Action"]).Contains("sns:Publish"));
+        var resource = Assert.Single(Many(publish["Resource"])).ToJsonString();
+        Assert.Contains(":sns:", resource, StringComparison.Ordinal);
+        Assert.EndsWith(":" + ReminderTopic.Name + "\"]]}", resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", resource, StringComparison.Ordinal);
+
+        foreach (var step in StepCatalog.All)
+        {
+            var variables = synth.Resources[synth.FunctionLogicalId(step.LambdaHandler)]!["Properties"]!["Environment"]!["Variables"]!;
+            if (step.Name == StepNames.RegisterHumanTask)
+            {
+                Assert.Equal(topic.LogicalId, Target(variables[ReminderTopic.ArnVariable]));
+            }
+            else
+            {
+                Assert.Null(variables[ReminderTopic.ArnVariable]);
+            }
+        }
     }
 
     private string RoleOf(string functionId) =>

@@ -49,11 +49,21 @@ public sealed class OnboardingMonitoring : Construct
             Statistic = "Sum",
         });
 
+        var remindersNotSent = new Metric(new MetricProps
+        {
+            Namespace = MetricNamespace,
+            MetricName = StepMetrics.HumanRemindersNotSent,
+            Period = Duration.Hours(1),
+            Statistic = "Sum",
+        });
+
         Alarms =
         [
             AnyOccurrence("ExecutionsFailed", failed, "An onboarding execution failed: see the execution's error and cause."),
             AnyOccurrence("ExecutionsTimedOut", timedOut, "An onboarding execution timed out."),
             AnyOccurrence("HumanTasksPastReminder", pastReminder, "A human task (OTP, support case) is still waiting after its reminder."),
+            AnyOccurrence("HumanRemindersNotSent", remindersNotSent,
+                "SNS refused a reminder for good (topic deleted, publish permission missing): the task waits but nobody was told."),
         ];
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps
@@ -74,7 +84,7 @@ public sealed class OnboardingMonitoring : Construct
                             timedOut,
                         ],
                     }),
-                    new GraphWidget(new GraphWidgetProps { Title = "Human tasks past reminder", Width = 12, Left = [pastReminder] }),
+                    new GraphWidget(new GraphWidgetProps { Title = "Human tasks past reminder", Width = 12, Left = [pastReminder, remindersNotSent] }),
                 ],
                 [
                     new GraphWidget(new GraphWidgetProps

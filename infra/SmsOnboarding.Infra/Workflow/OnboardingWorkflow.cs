@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using SmsOnboarding.Steps;
+using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Infra.Workflow;
@@ -18,7 +19,7 @@ namespace SmsOnboarding.Infra.Workflow;
 /// </summary>
 public sealed class OnboardingWorkflow : Construct
 {
-    public const string ReminderTopicVariable = "SMS_ONBOARDING_REMINDER_TOPIC_ARN";
+    public const string ReminderTopicVariable = ReminderTopic.ArnVariable;
 
     /// <summary>StepEntryPoints passes it to CreateRole as the permissions boundary.</summary>
     public const string RoleBoundaryVariable = "SMS_ROLE_BOUNDARY_ARN";
@@ -51,7 +52,7 @@ public sealed class OnboardingWorkflow : Construct
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var step in StepCatalog.All)
         {
-            var function = StepFunction(step, code, table, reminders, SmsRoleBoundary);
+            var function = StepFunction(step, code, table, reminders, SmsRoleBoundary, options.UiUrl);
             functions[step.Name] = function;
             substitutions[step.FunctionArnPlaceholder] = function.FunctionArn;
         }
@@ -93,7 +94,7 @@ public sealed class OnboardingWorkflow : Construct
         }
     }
 
-    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders, IManagedPolicy boundary)
+    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders, IManagedPolicy boundary, string? uiUrl)
     {
         var role = new Role(this, step.Name + "Role", new RoleProps
         {
@@ -103,12 +104,6 @@ public sealed class OnboardingWorkflow : Construct
         foreach (var statement in StepPolicies.For(step, table))
         {
             role.AddToPrincipalPolicy(statement);
-        }
-
-        if (step.Name == StepNames.RegisterHumanTask)
-        {
-            // Registering (and re-registering on each reminder) is where approvers get told.
-            reminders.GrantPublish(role);
         }
 
         var logs = new LogGroup(this, step.Name + "Logs", new LogGroupProps
@@ -130,12 +125,27 @@ public sealed class OnboardingWorkflow : Construct
             Role = role,
             Tracing = Tracing.ACTIVE,
             LogGroup = logs,
-            Environment = new Dictionary<string, string>
-            {
-                [OnboardingTableSchema.TableNameVariable] = table.TableName,
-                [ReminderTopicVariable] = reminders.TopicArn,
-                [RoleBoundaryVariable] = boundary.ManagedPolicyArn,
-            },
+            Environment = EnvironmentOf(step, table, reminders, boundary, uiUrl),
         });
+    }
+
+    private static Dictionary<string, string> EnvironmentOf(StepDescriptor step, ITable table, ITopic reminders, IManagedPolicy boundary, string? uiUrl)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            [OnboardingTableSchema.TableNameVariable] = table.TableName,
+            [RoleBoundaryVariable] = boundary.ManagedPolicyArn,
+        };
+        if (step.Name == StepNames.RegisterHumanTask)
+        {
+            // Re-registering a task after its timeout is where approvers get told; the publish grant is the catalog's.
+            environment[ReminderTopicVariable] = reminders.TopicArn;
+            if (uiUrl is not null)
+            {
+                environment[ReminderTopic.UiUrlVariable] = uiUrl;
+            }
+        }
+
+        return environment;
     }
 }
