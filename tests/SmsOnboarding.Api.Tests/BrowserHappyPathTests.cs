@@ -65,7 +65,14 @@ public sealed partial class BrowserHappyPathTests
         await Assertions.Expect(page.GetByTestId("plan-step").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("problem-websiteUrl")).ToBeEmptyAsync();
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("#/o/onb-"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex("#/o/onb-"), new() { Timeout = 30000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Submitting did not open the onboarding; the page says: '{await page.GetByTestId("error").TextContentAsync()}'.");
+        }
         var id = page.Url[(page.Url.IndexOf("#/o/", StringComparison.Ordinal) + 4)..];
 
         await UseTokenAsync(page, ApiServer.Bob, "bob");
