@@ -25,7 +25,10 @@ public static class ReminderTexts
         var body = new StringBuilder();
         body.AppendLine(CultureInfo.InvariantCulture, $"An SMS onboarding is waiting for a person. This is reminder {input.Reminder} of {input.MaxReminders}.");
         body.AppendLine();
-        body.AppendLine(CultureInfo.InvariantCulture, $"Onboarding: {task.OnboardingId}");
+        // The API names each execution after its onboarding id; the request id (when given) is the requester's own name for it.
+        var onboarding = task.ExecutionArn[(task.ExecutionArn.LastIndexOf(':') + 1)..];
+        var requestId = input.Request.RequestId is { } given && given != onboarding ? $" (request {given})" : string.Empty;
+        body.AppendLine(CultureInfo.InvariantCulture, $"Onboarding: {onboarding}{requestId}");
         body.AppendLine(CultureInfo.InvariantCulture, $"User pool:  {pool} ({input.Pool.PoolName}) in {input.Pool.PoolRegion}, SMS from {input.Pool.SnsRegion}");
         body.AppendLine(CultureInfo.InvariantCulture, $"Task:       {KindTitle(task.Kind)}");
         if (task.MaskedPhoneNumber is { } phone)
@@ -57,7 +60,7 @@ public static class ReminderTexts
         {
             var root = uiBaseUrl.ToString().TrimEnd('/');
             body.AppendLine();
-            body.AppendLine(CultureInfo.InvariantCulture, $"Open the onboarding: {root}/#/o/{Uri.EscapeDataString(task.OnboardingId)}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"Open the onboarding: {root}/#/o/{Uri.EscapeDataString(onboarding)}");
             body.AppendLine(CultureInfo.InvariantCulture, $"All waiting tasks:   {root}/#/inbox");
         }
 

@@ -53,13 +53,14 @@ public sealed class ReminderTextsTests
         {
             Kind = HumanTaskKinds.SupportCaseDecision, Slot = "sandboxExit/decision", PhoneNumber = null, Need = "sandboxExit", CaseId = "case-123",
         };
-        var task = Task(input) with { OnboardingId = "team a/1" };
+        var task = Task(input) with { ExecutionArn = "arn:aws:states:us-east-1:111122223333:execution:sms-onboarding:onb 1/a" };
 
         var message = ReminderTexts.Compose(task, input, "Record the decision.", new Uri("https://ui.example.com/app/"));
 
         Assert.Equal("SMS onboarding of us-east-1_Checkout1, reminder 1 of 3: record AWS Support's decision (sandboxExit)", message.Subject);
         Assert.Contains("Case:       case-123", message.Body, StringComparison.Ordinal);
-        Assert.Contains("Open the onboarding: https://ui.example.com/app/#/o/team%20a%2F1", message.Body, StringComparison.Ordinal);
+        Assert.Contains("Onboarding: onb 1/a (request req-1)", message.Body, StringComparison.Ordinal);
+        Assert.Contains("Open the onboarding: https://ui.example.com/app/#/o/onb%201%2Fa", message.Body, StringComparison.Ordinal);
         Assert.Contains("Next reminder: 2026-11-03 09:00 UTC.", message.Body, StringComparison.Ordinal);
     }
 }
