@@ -9,6 +9,7 @@ using SmsOnboarding.Engine.Tasks;
 using SmsOnboarding.Engine.Time;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Hosting;
+using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Steps;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
@@ -69,11 +70,15 @@ public sealed partial class LocalStack : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
-        var clock = options.Clock ?? new SkippingTimeProvider(TimeProvider.System, options.Start);
+        // Simulated: the clock's offset and the account live in the data directory next to the engine's database, so a
+        // restart (even after kill -9) resumes the same virtual time and the same "AWS account".
+        var clock = options.Clock ?? (options.RealAws is null
+            ? ClockFile.Open(Path.Combine(options.DataDirectory, ClockFile.FileName), TimeProvider.System, options.Start)
+            : new SkippingTimeProvider(TimeProvider.System, options.Start));
         SimulatorHost? simulator = null;
         if (options.RealAws is null)
         {
-            var account = options.Account ?? new SimulatedAccount(options.Scenario, clock);
+            var account = options.Account ?? SimulatorStateFile.OpenOrCreate(Path.Combine(options.DataDirectory, SimulatorStateFile.FileName), options.Scenario, clock);
             simulator = await SimulatorHost.StartAsync(account, 0, cancellationToken).ConfigureAwait(false);
         }
         var clients = new AwsClientFactory(options.RealAws ?? SimulatorClientConfig(simulator!.BaseUri, options.RandomSeed));

@@ -4,7 +4,10 @@ namespace SmsOnboarding.Local;
 
 public sealed class LocalStackOptions
 {
-    /// <summary>Engine database, idempotency store and human-task inbox live here; reopening it resumes everything.</summary>
+    /// <summary>
+    /// Engine database, idempotency store, human-task inbox and (simulated) the account (simulator.json) and the clock's
+    /// offset (clock.json) live here; reopening it resumes everything.
+    /// </summary>
     public required string DataDirectory { get; init; }
 
     /// <summary>
@@ -14,7 +17,10 @@ public sealed class LocalStackOptions
     /// </summary>
     public Func<string, SmsOnboarding.Aws.Runtime.AwsClientConfig>? RealAws { get; init; }
 
-    /// <summary>The simulated account; null = a brand-new account (the simulator's default scenario).</summary>
+    /// <summary>
+    /// The scenario of a brand-new simulated account (null: the simulator's default). Used only when the data directory
+    /// holds no saved account yet; a saved one is resumed as it is.
+    /// </summary>
     public SimulatorScenario? Scenario { get; init; }
 
     /// <summary>
@@ -23,10 +29,13 @@ public sealed class LocalStackOptions
     /// </summary>
     public SmsOnboarding.Simulator.SimulatedAccount? Account { get; init; }
 
-    /// <summary>The skipping clock to share with <see cref="Account"/>; null = a new one starting at <see cref="Start"/>.</summary>
+    /// <summary>
+    /// The skipping clock to share with <see cref="Account"/>; null = the one saved in the data directory, or a new one
+    /// starting at <see cref="Start"/>.
+    /// </summary>
     public SmsOnboarding.Engine.Time.SkippingTimeProvider? Clock { get; init; }
 
-    /// <summary>Where time starts (the clock then skips ahead whenever everything waits on a timer).</summary>
+    /// <summary>Where time starts for a new data directory (the clock then skips ahead whenever everything waits on a timer).</summary>
     public DateTimeOffset? Start { get; init; }
 
     /// <summary>Jump the clock whenever the engine is idle (tests and demos).</summary>

@@ -4,6 +4,7 @@ using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Engine.Http;
 using SmsOnboarding.Local;
 using SmsOnboarding.Simulator;
+using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Simulator.Scenarios;
 
 namespace SmsOnboarding.Api.Local;
@@ -58,6 +59,7 @@ public static class LocalServe
             {
                 throw new ServeConfigurationException($"--scenario {options.ScenarioFile}: {e.Message}");
             }
+            RefuseOtherScenarioForSavedAccount(options, scenario);
         }
         var local = await LocalStack.StartAsync(new LocalStackOptions
         {
@@ -78,6 +80,21 @@ public static class LocalServe
             StepFunctionsEndpoint: endpoint.HandleAsync,
             Shutdown: local.DisposeAsync);
         return (stack, local);
+    }
+
+    /// <summary>
+    /// A data directory resumes its saved account (serve without --scenario, or with the one it was created from).
+    /// Another scenario would silently not apply to it, so it is refused rather than ignored.
+    /// </summary>
+    private static void RefuseOtherScenarioForSavedAccount(LocalServeOptions options, SimulatorScenario scenario)
+    {
+        var saved = Path.Combine(options.DataDirectory, SimulatorStateFile.FileName);
+        if (File.Exists(saved) && ScenarioLoader.Serialize(SimulatorStateFile.CreatedFrom(saved)) != ScenarioLoader.Serialize(scenario))
+        {
+            throw new ServeConfigurationException(
+                $"--scenario {options.ScenarioFile}: the data directory already holds a simulated account created from another scenario ({saved}); " +
+                "leave out --scenario to resume it, or use a new --data directory for a new account");
+        }
     }
 
     /// <summary>The shipped demo account: a new account in the SMS sandbox with a few user pools to onboard.</summary>
