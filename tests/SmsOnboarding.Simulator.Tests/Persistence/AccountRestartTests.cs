@@ -276,7 +276,11 @@ public sealed partial class AccountRestartTests : IDisposable
                 using var sms = new AmazonPinpointSMSVoiceV2Client(c);
                 var number = await sms.RequestPhoneNumberAsync(new RequestPhoneNumberRequest
                 {
-                    IsoCountryCode = "US", MessageType = "TRANSACTIONAL", NumberCapabilities = ["SMS"], NumberType = "TOLL_FREE", ClientToken = "number-1",
+                    IsoCountryCode = "US",
+                    MessageType = "TRANSACTIONAL",
+                    NumberCapabilities = ["SMS"],
+                    NumberType = "TOLL_FREE",
+                    ClientToken = "number-1",
                 });
                 return $"{number.PhoneNumberId} {number.PhoneNumber}";
             });
