@@ -2,8 +2,9 @@
 // Plain DOM, no build step. Every value from the API is put in the page as text, never as HTML.
 
 const TOKEN_KEY = 'smsonboard.token';
-// Each navigation paints into a fresh element, so a slow render of the page left behind lands in a detached
-// node instead of painting over the page the user moved to.
+// Each navigation swaps in a fresh element, and every render takes the element current when it STARTS: a slow
+// render (or refresh) of the page left behind then lands in a detached node instead of painting over the page
+// the user moved to. Reading `view` after an await would defeat that.
 let view = document.getElementById('view');
 let refreshTimer = null;
 
@@ -23,8 +24,8 @@ function h(tag, attrs, ...children) {
 }
 
 // replaceChildren turns null into the text "null" and an array into "[object ...]": go through h's flattening instead.
-function paint(...children) {
-  view.replaceChildren(...h('div', {}, ...children).childNodes);
+function paint(into, ...children) {
+  into.replaceChildren(...h('div', {}, ...children).childNodes);
 }
 
 function showError(message) {
@@ -99,6 +100,7 @@ function readForm(form) {
 }
 
 function renderNew() {
+  const into = view;
   const problems = {};
   const planBox = h('div', { class: 'card', 'data-testid': 'plan' }, h('p', { class: 'muted' }, 'The plan appears when the request is valid.'));
   const form = h('form', { 'data-testid': 'request-form' });
@@ -144,13 +146,14 @@ function renderNew() {
       location.hash = '#/o/' + data.id;
     } catch (err) { showError(err.message); }
   });
-  paint(h('h2', {}, 'New onboarding request'), h('div', { class: 'cols' }, form, planBox));
+  paint(into, h('h2', {}, 'New onboarding request'), h('div', { class: 'cols' }, form, planBox));
 }
 
 // ---------- list ----------
 async function renderList() {
+  const into = view;
   const { data } = await api('GET', '/api/onboardings?limit=200');
-  paint(h('h2', {}, 'Onboardings (' + data.total + ')'),
+  paint(into, h('h2', {}, 'Onboardings (' + data.total + ')'),
     h('table', { 'data-testid': 'onboarding-list' },
       h('tr', {}, ['Id', 'Status', 'Pool', 'Team', 'Requester', 'Created'].map(c => h('th', {}, c))),
       data.items.map(o => h('tr', {},
@@ -259,8 +262,8 @@ function diagram(detail) {
 }
 
 // Keep the reader's place in the diagram across the 2-second refreshes; on the first paint, show the current state.
-function placeDiagram(previous, detail) {
-  const box = view.querySelector('[data-testid=diagram-scroll]');
+function placeDiagram(into, previous, detail) {
+  const box = into.querySelector('[data-testid=diagram-scroll]');
   if (!box) return;
   if (previous) { box.scrollLeft = previous.left; box.scrollTop = previous.top; return; }
   const node = workflow.diagram.nodes.find(n => detail.currentStates.includes(n.name) && n.type !== 'Parallel' && n.type !== 'Map');
@@ -272,17 +275,18 @@ function placeDiagram(previous, detail) {
 }
 
 async function renderDetail(id) {
+  const into = view;
   if (!workflow) workflow = (await api('GET', '/api/workflow')).data;
   const shown = location.hash;
   const [{ data: d }, { data: history }] = await Promise.all([api('GET', '/api/onboardings/' + encodeURIComponent(id)), api('GET', '/api/onboardings/' + encodeURIComponent(id) + '/history')]);
   // A refresh that finishes after the user moved on must not paint over the new page.
   if (location.hash !== shown) return;
-  const oldBox = view.querySelector('[data-testid=diagram-scroll]');
+  const oldBox = into.querySelector('[data-testid=diagram-scroll]');
   const previous = oldBox ? { left: oldBox.scrollLeft, top: oldBox.scrollTop } : null;
   const actions = h('p', {},
     !['completed', 'cancelled', 'failed'].includes(d.status) ? h('button', { 'data-testid': 'cancel', onclick: () => act('cancel', id) }, 'Cancel') : null,
     d.status === 'failed' ? h('button', { 'data-testid': 'redrive', onclick: () => act('redrive', id) }, 'Redrive') : null);
-  paint(
+  paint(into,
     h('h2', {}, 'Onboarding ', d.id, ' ', statusBadge(d.status)),
     h('p', {}, 'Pool ', h('strong', {}, d.pool), ' · team ', d.team, ' · requested by ', d.requester, ' · approvers ', (d.approvers || []).join(', ')),
     h('p', { 'data-testid': 'current-step' }, d.currentStep ? 'Current step: ' + d.currentStep + (d.inCurrentStepSince ? ' since ' + when(d.inCurrentStepSince) : '') : ''),
@@ -295,7 +299,7 @@ async function renderDetail(id) {
         h('tr', {}, ['State', 'Entered', 'Exited', 'Outcome'].map(c => h('th', {}, c))),
         d.timeline.map(t => h('tr', {}, h('td', {}, t.state), h('td', {}, when(t.enteredAt)), h('td', {}, when(t.exitedAt)), h('td', {}, t.outcome)))))),
     h('div', { class: 'card' }, h('h3', {}, 'Raw history'), h('pre', { 'data-testid': 'history' }, JSON.stringify(history.events, null, 2))));
-  if (workflow.diagram) placeDiagram(previous, d);
+  if (workflow.diagram) placeDiagram(into, previous, d);
   if (!['completed', 'cancelled', 'failed'].includes(d.status)) refreshTimer = setTimeout(() => renderDetail(id).catch(e => showError(e.message)), 2000);
 }
 
@@ -306,6 +310,7 @@ async function act(action, id) {
 
 // ---------- approver inbox ----------
 async function renderInbox() {
+  const into = view;
   const { data: tasks } = await api('GET', '/api/tasks');
   const rows = tasks.map(t => {
     let input;
@@ -328,7 +333,7 @@ async function renderInbox() {
     });
     return h('div', { class: 'card' }, form);
   });
-  paint(h('h2', {}, 'Approver inbox (' + tasks.length + ')'),
+  paint(into, h('h2', {}, 'Approver inbox (' + tasks.length + ')'),
     h('p', {}, h('button', { 'data-testid': 'inbox-refresh', onclick: () => renderInbox().catch(e => showError(e.message)) }, 'Refresh')),
     h('div', { 'data-testid': 'inbox' }, rows.length ? rows : h('p', { class: 'muted', 'data-testid': 'inbox-empty' }, 'Nothing to do.')));
 }
@@ -341,6 +346,7 @@ async function reject(id) {
 
 // ---------- simulator phones ----------
 async function renderPhones() {
+  const into = view;
   const shown = location.hash;
   const { data: phones } = await api('GET', '/sim/phones');
   const cards = await Promise.all(phones.map(async p => {
@@ -349,7 +355,7 @@ async function renderPhones() {
       messages.map(m => h('div', { class: 'sms', 'data-testid': 'sms' }, h('div', { class: 'muted' }, 'from ', m.from, ' · ', when(m.sentAt)), h('div', { 'data-testid': 'sms-body' }, m.body))));
   }));
   if (location.hash !== shown) return;
-  paint(h('h2', {}, 'Simulated phones'),
+  paint(into, h('h2', {}, 'Simulated phones'),
     h('p', {}, h('button', { 'data-testid': 'phones-refresh', onclick: () => renderPhones().catch(e => showError(e.message)) }, 'Refresh')),
     h('div', { 'data-testid': 'phones' }, cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.')));
   refreshTimer = setTimeout(() => renderPhones().catch(e => showError(e.message)), 3000);
@@ -357,11 +363,12 @@ async function renderPhones() {
 
 // ---------- ops ----------
 async function renderOps() {
+  const into = view;
   const minutes = Number(sessionStorage.getItem('stuckMinutes') || 60);
   const { data } = await api('GET', '/api/dashboard?stuckMinutes=' + minutes);
   const threshold = h('input', { type: 'number', value: String(minutes), style: 'width:6rem' });
   const seconds = h('input', { type: 'number', value: '3600', style: 'width:8rem', 'data-testid': 'advance-seconds' });
-  paint(h('h2', {}, 'Ops dashboard'),
+  paint(into, h('h2', {}, 'Ops dashboard'),
     h('div', { class: 'card', 'data-testid': 'counts' }, h('h3', {}, 'By status'),
       h('table', {}, h('tr', {}, Object.keys(data.counts).map(k => h('th', {}, k))), h('tr', {}, Object.values(data.counts).map(v => h('td', {}, v))))),
     h('div', { class: 'card' }, h('h3', {}, 'Stuck longer than ', threshold, ' minutes ',
@@ -381,7 +388,8 @@ async function renderOps() {
 
 // ---------- routing ----------
 function renderSignIn() {
-  paint(h('section', { 'data-testid': 'sign-in' },
+  const into = view;
+  paint(into, h('section', { 'data-testid': 'sign-in' },
     h('h2', {}, 'Sign in'),
     h('p', {}, 'Paste your bearer token in the box at the top right and press "Use token".'),
     h('p', {}, 'Running locally? `smsonboard serve` (make run) prints the token of every user in its users file at startup; '
