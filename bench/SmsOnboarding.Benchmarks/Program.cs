@@ -7,39 +7,57 @@ using SmsOnboarding.Engine;
 
 // `make bench`: durable engine figures on this machine, printed as a table and written to bench/results/engine.json.
 // Comparisons not measured by this run are written as null (see the report).
-var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", "engine.json");
+// `--throughput [1,100,1000] [--repeat N]` runs only the durable throughput loop and prints it (nothing written):
+// for before/after comparisons of engine changes without the minutes the other parts take.
+var throughputOnly = Array.IndexOf(args, "--throughput");
+var output = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : Path.Combine("bench", "results", "engine.json");
 var root = Path.Combine(Path.GetTempPath(), "engine-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(root);
 
-const string Loop = """
-    {"StartAt":"Step","States":{
-      "Step":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)","n.$":"$.n"},"Next":"Work"},
-      "Work":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111122223333:function:noop","Next":"More?"},
-      "More?":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericLessThanPath":"$.n","Next":"Step"}],"Default":"Done"},
-      "Done":{"Type":"Succeed"}}}
-    """;
-
-var throughput = new JsonObject();
-foreach (var concurrency in new[] { 1, 100, 1000 })
+// Options (for comparing engine changes; `make bench` passes none):
+//   --throughput [1,100,1000]  only the durable throughput loop, printed per round with CPU time (nothing written)
+//   --repeat N                 rounds of it
+//   --serial-starts            start executions one after another (each waits for its own commit), as before 2026-11-29
+//   --no-warmup                measure the first (JIT-compiling) round too, as before 2026-11-29
+var serialStarts = args.Contains("--serial-starts");
+var warmup = !args.Contains("--no-warmup");
+var concurrencies = new[] { 1, 100, 1000 };
+var repeat = 1;
+if (throughputOnly >= 0)
 {
-    var iterations = concurrency == 1 ? 200 : concurrency == 100 ? 20 : 6;
-    await using var engine = await Open(Path.Combine(root, $"t{concurrency}.db"));
-    engine.RegisterFunction("noop", (i, _) => Task.FromResult(i.Payload));
-    var machine = (await engine.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "loop", Definition = Loop, RoleArn = "arn:aws:iam::111122223333:role/bench" })).StateMachineArn;
-    var watch = Stopwatch.StartNew();
-    var arns = new List<string>();
-    for (var e = 0; e < concurrency; e++)
+    if (throughputOnly + 1 < args.Length && !args[throughputOnly + 1].StartsWith("--", StringComparison.Ordinal))
     {
-        arns.Add((await engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = $$"""{"i":0,"n":{{iterations}}}""" })).ExecutionArn!);
+        concurrencies = [.. args[throughputOnly + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
     }
-    foreach (var arn in arns)
+    var repeatAt = Array.IndexOf(args, "--repeat");
+    repeat = repeatAt >= 0 ? int.Parse(args[repeatAt + 1], CultureInfo.InvariantCulture) : 1;
+}
+if (warmup)
+{
+    // A long-running engine runs JIT-optimised code; one short untimed pass keeps the JIT out of the figures.
+    foreach (var concurrency in new[] { 1, 100 })
     {
-        await engine.WaitForExecutionAsync(arn);
+        await EngineLoopBenchmark.RunAsync(Path.Combine(root, $"warmup{concurrency}.db"), concurrency, !serialStarts);
     }
-    watch.Stop();
-    // State transitions = states entered: 3 per iteration (Pass, Task, Choice) + the final Succeed.
-    var transitions = (double)concurrency * (iterations * 3 + 1);
-    throughput[concurrency.ToString(CultureInfo.InvariantCulture)] = Math.Round(transitions / watch.Elapsed.TotalSeconds);
+}
+var throughput = new JsonObject();
+for (var round = 0; round < repeat; round++)
+{
+    foreach (var concurrency in concurrencies)
+    {
+        var key = concurrency.ToString(CultureInfo.InvariantCulture);
+        var (perSecond, cpuMicros, allocatedKb) = await EngineLoopBenchmark.RunAsync(Path.Combine(root, $"t{concurrency}-{round}.db"), concurrency, !serialStarts);
+        throughput[key] = perSecond;
+        if (throughputOnly >= 0)
+        {
+            Console.WriteLine($"round {round + 1}: {concurrency} concurrent: {perSecond} transitions/s, {cpuMicros} us CPU and {allocatedKb} KiB allocated per transition");
+        }
+    }
+}
+if (throughputOnly >= 0)
+{
+    Directory.Delete(root, recursive: true);
+    return 0;
 }
 
 // The same loop on moto (Task state as a Pass: moto has no Lambda runtime) and on WorkflowCore, side by side.
@@ -48,7 +66,7 @@ const int MotoIterations = 50;
 var motoPerSecond = await MotoLoopBenchmark.RunAsync(MotoConcurrency, MotoIterations);
 const int WorkflowCoreConcurrency = 1000;
 const int WorkflowCoreIterations = 6;
-var (workflowCorePerSecond, workflowCoreFinished) = await WorkflowCoreLoopBenchmark.RunAsync(WorkflowCoreConcurrency, WorkflowCoreIterations, TimeSpan.FromSeconds(20));
+var (workflowCorePerSecond, workflowCoreFinished) = await WorkflowCoreLoopBenchmark.RunAsync(WorkflowCoreConcurrency, WorkflowCoreIterations, TimeSpan.FromSeconds(20), !serialStarts);
 var engineAt1000 = (double)throughput["1000"]!;
 
 const int Waiting = 10_000;
@@ -107,6 +125,8 @@ await using (var engine = await Open(Path.Combine(root, "history.db")))
 var result = new JsonObject
 {
     ["transitionsPerSecond"] = throughput,
+    ["throughputNote"] = (serialStarts ? "executions started one after another (each StartExecution waits for its own fsync'd commit)" : "all executions started at once")
+        + (warmup ? ", after one untimed warm-up pass at 1 and 100 concurrent (JIT)" : ", first pass of the process (includes JIT)"),
     ["motoTransitionsPerSecond"] = motoPerSecond,
     ["motoNote"] = motoPerSecond is null
         ? "not measured: moto_server is not on PATH"

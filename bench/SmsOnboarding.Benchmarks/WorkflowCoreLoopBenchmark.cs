@@ -11,7 +11,7 @@ namespace SmsOnboarding.Benchmarks;
 /// </summary>
 internal static class WorkflowCoreLoopBenchmark
 {
-    public static async Task<(double PerSecond, int Finished)> RunAsync(int concurrency, int iterations, TimeSpan limit)
+    public static async Task<(double PerSecond, int Finished)> RunAsync(int concurrency, int iterations, TimeSpan limit, bool startTogether)
     {
         var counters = new Counters();
         var services = new ServiceCollection()
@@ -29,9 +29,16 @@ internal static class WorkflowCoreLoopBenchmark
         try
         {
             var watch = Stopwatch.StartNew();
-            for (var e = 0; e < concurrency; e++)
+            if (startTogether)
             {
-                await host.StartWorkflow(LoopWorkflow.Name, 1, new LoopData { N = iterations });
+                await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => host.StartWorkflow(LoopWorkflow.Name, 1, new LoopData { N = iterations })));
+            }
+            else
+            {
+                for (var e = 0; e < concurrency; e++)
+                {
+                    await host.StartWorkflow(LoopWorkflow.Name, 1, new LoopData { N = iterations });
+                }
             }
             await Task.WhenAny(counters.AllDone(concurrency), Task.Delay(limit));
             watch.Stop();

@@ -33,60 +33,30 @@ internal sealed class ActionWrite(Action<WriterCommands> apply) : WriteItem
     }
 }
 
-/// <summary>Prepared statements of the writer connection.</summary>
+/// <summary>Prepared statements of the writer connection. JSON arrives as UTF-8 bytes and is stored as TEXT.</summary>
 internal sealed class WriterCommands(SqliteConnection connection) : IDisposable
 {
-    private readonly SqliteCommand _upsertExecution = Prepare(connection,
-        "INSERT INTO executions(id, arn, sm_arn, status, start, snapshot) VALUES($id, $arn, $sm, $status, $start, $snapshot) " +
-        "ON CONFLICT(id) DO UPDATE SET status = excluded.status, snapshot = excluded.snapshot",
-        "$id", "$arn", "$sm", "$status", "$start", "$snapshot");
+    private readonly RawStatement _upsertExecution = new(connection,
+        "INSERT INTO executions(id, arn, sm_arn, status, start, snapshot) VALUES(?1, ?2, ?3, ?4, ?5, ?6) " +
+        "ON CONFLICT(id) DO UPDATE SET status = excluded.status, snapshot = excluded.snapshot");
 
-    private readonly SqliteCommand _insertEvent = Prepare(connection,
-        "INSERT INTO history(execution_id, id, body) VALUES($e, $id, $body)", "$e", "$id", "$body");
+    private readonly RawStatement _insertEvent = new(connection, "INSERT INTO history(execution_id, id, body) VALUES(?1, ?2, ?3)");
 
     public SqliteConnection Connection { get; } = connection;
 
     public SqliteTransaction? Transaction { get; set; }
 
-    public void UpsertExecution(long id, string arn, string stateMachineArn, string status, long start, string snapshot)
-    {
-        _upsertExecution.Transaction = Transaction;
-        var p = _upsertExecution.Parameters;
-        p[0].Value = id;
-        p[1].Value = arn;
-        p[2].Value = stateMachineArn;
-        p[3].Value = status;
-        p[4].Value = start;
-        p[5].Value = snapshot;
-        _upsertExecution.ExecuteNonQuery();
-    }
+    public void UpsertExecution(long id, string arn, string stateMachineArn, string status, long start, byte[] snapshot) =>
+        _upsertExecution.Bind(1, id).Bind(2, arn).Bind(3, stateMachineArn).Bind(4, status).Bind(5, start).BindUtf8(6, snapshot).Execute();
 
-    public void InsertEvent(long executionId, long id, string body)
-    {
-        _insertEvent.Transaction = Transaction;
-        var p = _insertEvent.Parameters;
-        p[0].Value = executionId;
-        p[1].Value = id;
-        p[2].Value = body;
-        _insertEvent.ExecuteNonQuery();
-    }
+    public void InsertEvent(long executionId, long id, byte[] body) =>
+        _insertEvent.Bind(1, executionId).Bind(2, id).BindUtf8(3, body).Execute();
 
     public SqliteCommand Command(string sql)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = Transaction;
-        return command;
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
         return command;
     }
 

@@ -50,7 +50,6 @@ internal sealed partial class Execution
         run.RetrierCounts = null;
         run.Attempt = 0;
         run.TaskToken = state is TaskState ? NewTaskToken(run) : null;
-        run.TaskMachine = null;
         run.EnteredEventId = Emit(run, state.Type + "StateEntered", e => e.StateEnteredEventDetails = new StateEnteredEventDetails
         {
             Name = state.Name,

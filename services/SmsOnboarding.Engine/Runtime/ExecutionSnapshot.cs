@@ -86,6 +86,11 @@ internal sealed class RunState
     public string? FirstError { get; set; }
     public string? FirstCause { get; set; }
 
+    /// <summary>
+    /// The run's task lifecycle, built on its first Task state and kept for the next ones: it reads and writes
+    /// <see cref="Phase"/>, so it holds nothing of a particular state, and building a Stateless machine on every Task
+    /// entry was a sizeable part of the allocations per transition.
+    /// </summary>
     [JsonIgnore]
     public Stateless.StateMachine<RunPhase, TaskTrigger>? TaskMachine { get; set; }
 }
