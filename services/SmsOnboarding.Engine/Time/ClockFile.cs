@@ -57,7 +57,7 @@ public static class ClockFile
         }
         catch (JsonException e)
         {
-            throw new ClockFileException(path, $"not a saved clock ({{\"offset\", \"virtualNow\"}}): {e.Message.Split('\n')[0]}; remove it only together with the rest of the data directory");
+            throw new ClockFileException(path, $"not a saved clock ({{\"offset\", \"virtualNow\"}}): {e.Message.Split('\n')[0]}; to start over, move its whole data directory aside (the engine's timers are in this clock's time)");
         }
         catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not ClockFileException)
         {

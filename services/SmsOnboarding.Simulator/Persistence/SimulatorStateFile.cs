@@ -149,14 +149,14 @@ public sealed class SimulatorStateFile
             if (format is null || format.GetValueKind() != JsonValueKind.Number || format.GetValue<int>() != AccountSnapshot.CurrentFormat)
             {
                 throw new SimulatorStateException(path,
-                    $"not a saved simulated account of format {AccountSnapshot.CurrentFormat} (member 'format' is {format?.ToJsonString() ?? "missing"}); remove it to start a new account");
+                    $"not a saved simulated account of format {AccountSnapshot.CurrentFormat} (member 'format' is {format?.ToJsonString() ?? "missing"}); to start over, move its whole data directory aside (the engine's runs belong to this account)");
             }
             snapshot = JsonSerializer.Deserialize<AccountSnapshot>(text, Options);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             var at = e is JsonException { Path: { Length: > 0 } p } ? $" at {p}" : "";
-            throw new SimulatorStateException(path, $"not a valid saved simulated account{at}: {FirstLine(e.Message)}; remove it to start a new account");
+            throw new SimulatorStateException(path, $"not a valid saved simulated account{at}: {FirstLine(e.Message)}; to start over, move its whole data directory aside (the engine's runs belong to this account)");
         }
         return (text, snapshot ?? throw new SimulatorStateException(path, "it holds null, not a saved simulated account"));
     }
