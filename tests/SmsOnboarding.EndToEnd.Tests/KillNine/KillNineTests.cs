@@ -71,7 +71,7 @@ public sealed partial class KillNineTests : IDisposable
             {
                 var d = await serve.GetAsync(Alice, $"/api/onboardings/{id}");
                 return (string?)d["status"] is "completed" or "failed" or "cancelled" ? d : null;
-            });
+            }, within: TimeSpan.FromSeconds(60));
 
             Assert.True((string?)detail["status"] == "completed", detail.ToJsonString());
             await AssertHistoryNeverGoesBackInTimeAsync(serve, id);

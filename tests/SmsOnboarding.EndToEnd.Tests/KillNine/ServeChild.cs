@@ -13,7 +13,7 @@ namespace SmsOnboarding.EndToEnd.Tests.KillNine;
 /// </summary>
 internal sealed partial class ServeChild : IAsyncDisposable
 {
-    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly Dictionary<string, HttpClient> _clients = [];
