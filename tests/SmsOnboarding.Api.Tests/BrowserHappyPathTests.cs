@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SmsOnboarding.Api.Hosting;
 using SmsOnboarding.Api.Local;
 using SmsOnboarding.Api.Tests.Support;
+using SmsOnboarding.Local;
 
 namespace SmsOnboarding.Api.Tests;
 
@@ -35,6 +36,22 @@ public sealed partial class BrowserHappyPathTests
         });
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(15000);
+        try
+        {
+            await DriveTheHappyPathAsync(page, host, local);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // A browser failure says little without the page: keep a screenshot and quote what was shown.
+            var shot = Path.Combine(AppContext.BaseDirectory, "browser-failure.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 2000 });
+            throw new InvalidOperationException($"{e.Message}\nThe page at {page.Url} (screenshot {shot}) showed:\n{shown[..Math.Min(shown.Length, 1500)]}", e);
+        }
+    }
+
+    private static async Task DriveTheHappyPathAsync(IPage page, ServeHost host, LocalStack local)
+    {
         await page.GotoAsync(host.BaseUri + "ui/");
         await Assertions.Expect(page.GetByTestId("sign-in")).ToContainTextAsync("bearer token");
         await UseTokenAsync(page, ApiServer.Alice, "alice");

@@ -190,13 +190,14 @@ const MARK_WORDS = { current: 'current state', failed: 'failed here', visited: '
 // ASL); this only draws it. Parallel/Map boxes first (outer before inner, each followed by its branch frames),
 // then edges, then the other states, so inner edges sit above their group's background.
 function workflowSvg(layout, marks) {
-  const roles = new Map(workflow.states.map(s => [s.name, s.role]));
+  const known = new Map(workflow.states.map(s => [s.name, s]));
   const markers = ['next', 'choice', 'default', 'catch'].map(kind => svg('marker', { id: 'arrow-' + kind, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
     svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow ' + kind })));
   const compound = n => n.type === 'Parallel' || n.type === 'Map';
   const node = n => {
     const mark = stateClass(n.name, marks);
-    const role = roles.get(n.name);
+    const role = known.get(n.name)?.role;
+    const comment = known.get(n.name)?.comment;
     const description = n.name + ': ' + n.type + (role && role !== 'working' ? ', ' + role.replace(/([A-Z])/g, ' $1').toLowerCase() : '') + (mark ? ', ' + MARK_WORDS[mark] : '');
     const cx = n.x + n.width / 2;
     const text = compound(n)
@@ -204,7 +205,7 @@ function workflowSvg(layout, marks) {
       : [svg('text', { x: cx, y: n.y + 15, class: 'caption', 'text-anchor': 'middle' }, n.caption), svg('text', { x: cx, y: n.y + 31, class: 'label', 'text-anchor': 'middle' }, n.label)];
     return svg('g', { class: ['state', 'type-' + n.type.toLowerCase(), role ? 'role-' + role : '', compound(n) ? 'compound' : '', mark].filter(Boolean).join(' '),
       'data-state': n.name, tabindex: mark === 'current' ? 0 : null, role: 'img', 'aria-label': description },
-      svg('title', {}, description + (n.start ? ' (start)' : '') + (n.end ? ' (end)' : '')),
+      svg('title', {}, description + (n.start ? ' (start)' : '') + (n.end ? ' (end)' : '') + (comment ? '\n' + comment : '')),
       svg('rect', { x: n.x, y: n.y, width: n.width, height: n.height, rx: n.type === 'Choice' ? 12 : 4 }),
       n.start ? svg('circle', { cx, cy: n.y - 9, r: 4, class: 'start' }) : null,
       text);
@@ -240,7 +241,10 @@ function stateList(marks) {
 
 function diagram(detail) {
   const marks = marksOf(detail);
-  const names = [...marks.current];
+  // Parallel and Map states are "current" while anything inside them is: name the states actually waiting.
+  const containers = new Set(workflow.states.filter(s => s.type === 'Parallel' || s.type === 'Map').map(s => s.name));
+  const inner = [...marks.current].filter(n => !containers.has(n));
+  const names = inner.length ? inner : [...marks.current];
   const where = names.length ? 'Current state: ' + names.join(', ')
     : detail.status === 'completed' ? 'Finished: every state done.' : 'Not running (' + detail.status + ').';
   const layout = workflow.diagram;
@@ -277,10 +281,10 @@ function placeDiagram(into, previous, detail) {
 async function renderDetail(id) {
   const into = view;
   if (!workflow) workflow = (await api('GET', '/api/workflow')).data;
-  const shown = location.hash;
   const [{ data: d }, { data: history }] = await Promise.all([api('GET', '/api/onboardings/' + encodeURIComponent(id)), api('GET', '/api/onboardings/' + encodeURIComponent(id) + '/history')]);
-  // A refresh that finishes after the user moved on must not paint over the new page.
-  if (location.hash !== shown) return;
+  // Moved on meanwhile: painting the detached element is harmless, but scheduling another refresh is not,
+  // as that one would start on (and paint over) whatever page is current by then.
+  if (into !== view) return;
   const oldBox = into.querySelector('[data-testid=diagram-scroll]');
   const previous = oldBox ? { left: oldBox.scrollLeft, top: oldBox.scrollTop } : null;
   const actions = h('p', {},
@@ -347,14 +351,13 @@ async function reject(id) {
 // ---------- simulator phones ----------
 async function renderPhones() {
   const into = view;
-  const shown = location.hash;
   const { data: phones } = await api('GET', '/sim/phones');
   const cards = await Promise.all(phones.map(async p => {
     const { data: messages } = await api('GET', '/sim/phones/' + encodeURIComponent(p) + '/messages');
     return h('div', { class: 'card', 'data-phone': p, 'data-testid': 'phone' }, h('h3', {}, p),
       messages.map(m => h('div', { class: 'sms', 'data-testid': 'sms' }, h('div', { class: 'muted' }, 'from ', m.from, ' · ', when(m.sentAt)), h('div', { 'data-testid': 'sms-body' }, m.body))));
   }));
-  if (location.hash !== shown) return;
+  if (into !== view) return;
   paint(into, h('h2', {}, 'Simulated phones'),
     h('p', {}, h('button', { 'data-testid': 'phones-refresh', onclick: () => renderPhones().catch(e => showError(e.message)) }, 'Refresh')),
     h('div', { 'data-testid': 'phones' }, cards.length ? cards : h('p', { class: 'muted' }, 'No SMS sent yet.')));
