@@ -126,7 +126,8 @@ var result = new JsonObject
 {
     ["transitionsPerSecond"] = throughput,
     ["throughputNote"] = (serialStarts ? "executions started one after another (each StartExecution waits for its own fsync'd commit)" : "all executions started at once")
-        + (warmup ? ", after one untimed warm-up pass at 1 and 100 concurrent (JIT)" : ", first pass of the process (includes JIT)"),
+        + (warmup ? ", after one untimed warm-up pass at 1 and 100 concurrent" : ", first pass of the process")
+        + "; tiered compilation off (methods compiled optimised once, as a long-running engine runs them)",
     ["motoTransitionsPerSecond"] = motoPerSecond,
     ["motoNote"] = motoPerSecond is null
         ? "not measured: moto_server is not on PATH"

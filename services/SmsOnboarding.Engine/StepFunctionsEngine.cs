@@ -94,7 +94,7 @@ public sealed partial class StepFunctionsEngine : IAsyncDisposable
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var snapshot = JsonSerializer.Deserialize(EngineDatabase.Utf8(reader, 0), SnapshotJsonContext.Default.ExecutionSnapshot)!;
+                    var snapshot = JsonSerializer.Deserialize(reader.GetString(0), SnapshotJsonContext.Default.ExecutionSnapshot)!;
                     var execution = new Execution(this, snapshot, StateMachineNameOf(snapshot.StateMachineArn));
                     _active[snapshot.Id] = execution;
                     _activeByArn[snapshot.Arn] = execution;

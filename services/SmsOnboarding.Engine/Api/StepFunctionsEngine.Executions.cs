@@ -146,7 +146,7 @@ public sealed partial class StepFunctionsEngine
                     return;
                 }
                 last = r.GetInt64(0);
-                var s = JsonSerializer.Deserialize(EngineDatabase.Utf8(r, 1), SnapshotJsonContext.Default.ExecutionSnapshot)!;
+                var s = JsonSerializer.Deserialize(r.GetString(1), SnapshotJsonContext.Default.ExecutionSnapshot)!;
                 items.Add(new ExecutionListItem
                 {
                     ExecutionArn = s.Arn,
@@ -191,7 +191,7 @@ public sealed partial class StepFunctionsEngine
                     return;
                 }
                 last = r.GetInt64(0);
-                var e = JsonSerializer.Deserialize(EngineDatabase.Utf8(r, 1), StepFunctionsJsonContext.Default.HistoryEvent)!;
+                var e = JsonSerializer.Deserialize(r.GetString(1), StepFunctionsJsonContext.Default.HistoryEvent)!;
                 if (!include)
                 {
                     HistoryData.Strip(e);
@@ -324,7 +324,7 @@ public sealed partial class StepFunctionsEngine
         CheckArn(arn, "execution");
         ExecutionSnapshot? snapshot = null;
         await QueryAsync("SELECT snapshot FROM executions WHERE arn = $arn", p => p.AddWithValue("$arn", arn),
-            r => snapshot = JsonSerializer.Deserialize(EngineDatabase.Utf8(r, 0), SnapshotJsonContext.Default.ExecutionSnapshot), cancellationToken).ConfigureAwait(false);
+            r => snapshot = JsonSerializer.Deserialize(r.GetString(0), SnapshotJsonContext.Default.ExecutionSnapshot), cancellationToken).ConfigureAwait(false);
         return snapshot ?? throw new StepFunctionsException("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
     }
 

@@ -51,9 +51,6 @@ internal sealed class EngineDatabase
         command.ExecuteNonQuery();
     }
 
-    /// <summary>A JSON column as its stored UTF-8 bytes: deserialising those skips the UTF-16 string GetString would build.</summary>
-    public static ReadOnlySpan<byte> Utf8(SqliteDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
-
     public static long ToMillis(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromMillis(long millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis);
