@@ -88,7 +88,8 @@ public sealed partial class BrowserHappyPathTests
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"Submitting did not open the onboarding; the page says: '{await page.GetByTestId("error").TextContentAsync()}'.");
+            var (_, stored) = await ApiServer.SendAsync(Client(host), HttpMethod.Get, "api/onboardings");
+            Assert.Fail($"Submitting did not open the onboarding; the page says: '{await page.GetByTestId("error").TextContentAsync()}'; the server holds: {stored?.ToJsonString()}.");
         }
         var id = page.Url[(page.Url.IndexOf("#/o/", StringComparison.Ordinal) + 4)..];
 
