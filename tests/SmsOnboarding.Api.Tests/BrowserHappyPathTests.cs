@@ -36,17 +36,22 @@ public sealed partial class BrowserHappyPathTests
         });
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(15000);
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, r) => requests.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} -> {r.Method} {r.Url}");
+        page.RequestFinished += (_, r) => requests.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} <- {r.Method} {r.Url}");
+        page.RequestFailed += (_, r) => requests.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} !! {r.Method} {r.Url} {r.Failure}");
         try
         {
             await DriveTheHappyPathAsync(page, host, local);
         }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
         {
-            // A browser failure says little without the page: keep a screenshot and quote what was shown.
+            // A browser failure says little without the page: keep a screenshot, quote what was shown and the last requests.
             var shot = Path.Combine(AppContext.BaseDirectory, "browser-failure.png");
             await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
             var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 2000 });
-            throw new InvalidOperationException($"{e.Message}\nThe page at {page.Url} (screenshot {shot}) showed:\n{shown[..Math.Min(shown.Length, 1500)]}", e);
+            throw new InvalidOperationException(
+                $"{e.Message}\nThe page at {page.Url} (screenshot {shot}) showed:\n{shown[..Math.Min(shown.Length, 1500)]}\nLast requests:\n{string.Join("\n", requests.TakeLast(20))}", e);
         }
     }
 
