@@ -29,6 +29,12 @@ public sealed class EngineOptions
     /// <summary>Random numbers in [0,1) for retry jitter and States.MathRandom; default: shared Random.</summary>
     public Func<double>? Random { get; init; }
 
+    /// <summary>
+    /// Lambda handlers by function name, registered before any running execution resumes: a task that was running
+    /// when the process died is re-dispatched at open and must find its handler (RegisterFunction comes too late).
+    /// </summary>
+    public IReadOnlyDictionary<string, Tasks.TaskHandler> Functions { get; init; } = new Dictionary<string, Tasks.TaskHandler>();
+
     /// <summary>How long GetActivityTask waits for work (Step Functions: 60 seconds).</summary>
     public TimeSpan ActivityPollTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

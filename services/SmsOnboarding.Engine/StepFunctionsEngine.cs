@@ -18,6 +18,7 @@ public sealed partial class StepFunctionsEngine : IAsyncDisposable
 {
     private static readonly TimeSpan MaxExecutionDuration = TimeSpan.FromDays(365);
     private readonly EngineDatabase _database;
+    private readonly Lock _skipGate = new();
     private readonly ConcurrentDictionary<string, TaskHandler> _functions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, Execution> _active = new();
     private readonly ConcurrentDictionary<string, Execution> _activeByArn = new(StringComparer.Ordinal);
@@ -63,6 +64,10 @@ public sealed partial class StepFunctionsEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var engine = new StepFunctionsEngine(options);
+        foreach (var (name, handler) in options.Functions)
+        {
+            engine.RegisterFunction(name, handler);
+        }
         await engine.RecoverAsync(cancellationToken).ConfigureAwait(false);
         return engine;
     }
@@ -212,17 +217,23 @@ public sealed partial class StepFunctionsEngine : IAsyncDisposable
         }
     }
 
+    // One decision at a time: two callers that both saw the engine idle would otherwise both skip, and the second
+    // jump (to the next timer, up to 30 days on) would land while the work the first one's timer posted is running.
+    // Firing is synchronous, so under the gate the next caller sees that work as busy.
     private bool TrySkipTime()
     {
-        if (Clock is not SkippingTimeProvider clock || !IsIdle)
+        lock (_skipGate)
         {
-            return false;
+            if (Clock is not SkippingTimeProvider clock || !IsIdle)
+            {
+                return false;
+            }
+            if (!Options.SkipWhileAwaitingCallbacks && _active.Values.Any(e => e.CountAwaitingCallbacks() > 0))
+            {
+                return false;
+            }
+            return clock.TrySkipToNextTimer();
         }
-        if (!Options.SkipWhileAwaitingCallbacks && _active.Values.Any(e => e.CountAwaitingCallbacks() > 0))
-        {
-            return false;
-        }
-        return clock.TrySkipToNextTimer();
     }
 
     /// <summary>Completes when no execution has runnable work, no handler is running and every transition is committed.</summary>

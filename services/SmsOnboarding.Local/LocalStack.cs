@@ -90,6 +90,7 @@ public sealed partial class LocalStack : IAsyncDisposable
             : new SnsReminderNotifier(clients, await ReminderTopic.CreateAsync(
                 SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)("us-east-1"), cancellationToken: cancellationToken).ConfigureAwait(false));
         var random = new Random(options.RandomSeed);
+        var host = new StepHost(clients, idempotency, inbox, clock, reminders: reminders);
         var engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
         {
             DatabasePath = Path.Combine(options.DataDirectory, "engine.db"),
@@ -97,13 +98,8 @@ public sealed partial class LocalStack : IAsyncDisposable
             SkipTimeWhenIdle = options.SkipTimeWhenIdle,
             SkipWhileAwaitingCallbacks = options.SkipWhileAwaitingHumans,
             Random = random.NextDouble,
+            Functions = StepCatalog.All.ToDictionary(step => step.LocalFunctionName, step => Handler(host, step.Name)),
         }, cancellationToken).ConfigureAwait(false);
-
-        var host = new StepHost(clients, idempotency, inbox, clock, reminders: reminders);
-        foreach (var step in StepCatalog.All)
-        {
-            engine.RegisterFunction(step.LocalFunctionName, Handler(host, step.Name));
-        }
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
         return new LocalStack(engine, simulator, clients, clock, inbox, idempotency, arn);

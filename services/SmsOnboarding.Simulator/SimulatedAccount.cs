@@ -93,6 +93,7 @@ public sealed partial class SimulatedAccount
             QuotaValues.Clear();
             UserPools.Clear();
             Roles.Clear();
+            Topics.Clear();
             Seed();
             SaveChanges();
         }

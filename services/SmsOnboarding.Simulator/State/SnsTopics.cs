@@ -61,6 +61,14 @@ public sealed class SnsTopics
         }
     }
 
+    internal void Clear()
+    {
+        lock (_gate)
+        {
+            _topics.Clear();
+        }
+    }
+
     internal void Publish(SnsTopic topic, TopicMessage message)
     {
         lock (_gate)
