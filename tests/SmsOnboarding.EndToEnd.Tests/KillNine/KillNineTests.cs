@@ -145,9 +145,8 @@ public sealed partial class KillNineTests : IDisposable
 
     /// <summary>
     /// Waits until every branch rests on the spend review's Wait or on a submitted code task, so the kill lands while
-    /// the run waits on AWS and on people. (A kill during a Lambda invocation currently loses a race at restart: the
-    /// engine re-dispatches the invocation before LocalStack has registered the step handlers, and the run fails with
-    /// Lambda.ResourceNotFoundException. That needs handlers registered before the engine resumes; see the report.)
+    /// the run waits on AWS and on people: the phases this test names. A task in flight at the stop is covered by the
+    /// engine's RecoveryHandlersTests (handlers are given at open, before recovery re-dispatches it).
     /// </summary>
     private static Task WaitUntilParkedAsync(ServeChild serve, string id) =>
         serve.WaitForAsync("the run to rest on the spend review and the code tasks", async () =>
