@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using SmsOnboarding.Aws.CognitoIdentityProvider;
 using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Cli.Tests.Support;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Hosting;
 using SmsOnboarding.Simulator.Scenarios;
-using SmsOnboarding.Cli.Tests.Support;
 
 namespace SmsOnboarding.Cli.Tests.Serve;
 

@@ -33,8 +33,12 @@ public sealed class ReminderTextsTests
     {
         var input = LambdaPayloads.Register("t", reminder: 3) with
         {
-            Kind = HumanTaskKinds.FileSupportCase, Slot = "sandboxExit/file", PhoneNumber = null, Need = "sandboxExit",
-            CaseText = "Limit: Exit SMS Sandbox\nUse case: OTP", CaseLink = "https://console.aws.amazon.com/support/home#/case/create",
+            Kind = HumanTaskKinds.FileSupportCase,
+            Slot = "sandboxExit/file",
+            PhoneNumber = null,
+            Need = "sandboxExit",
+            CaseText = "Limit: Exit SMS Sandbox\nUse case: OTP",
+            CaseLink = "https://console.aws.amazon.com/support/home#/case/create",
         };
 
         var message = ReminderTexts.Compose(Task(input), input, "File the case.");
@@ -51,7 +55,11 @@ public sealed class ReminderTextsTests
     {
         var input = LambdaPayloads.Register("t", reminder: 1) with
         {
-            Kind = HumanTaskKinds.SupportCaseDecision, Slot = "sandboxExit/decision", PhoneNumber = null, Need = "sandboxExit", CaseId = "case-123",
+            Kind = HumanTaskKinds.SupportCaseDecision,
+            Slot = "sandboxExit/decision",
+            PhoneNumber = null,
+            Need = "sandboxExit",
+            CaseId = "case-123",
         };
         var task = Task(input) with { ExecutionArn = "arn:aws:states:us-east-1:111122223333:execution:sms-onboarding:onb 1/a" };
 
