@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -11,6 +8,7 @@ using SmsOnboarding.Engine;
 using SmsOnboarding.Engine.Http;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Api.Tests.Lambda;
 
@@ -21,14 +19,12 @@ namespace SmsOnboarding.Api.Tests.Lambda;
 public sealed class AwsBackends : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "apilambda-" + Guid.NewGuid().ToString("N"));
-    private Process? _moto;
+    private MotoServerProcess? _moto;
     private StepFunctionsEngine? _engine;
     private EngineServer? _server;
     private int _tables;
 
-    public static bool IsInstalled { get; } = FindOnPath("moto_server") is not null;
-
-    public Uri DynamoDbEndpoint { get; private set; } = new("http://127.0.0.1");
+    public Uri DynamoDbEndpoint => _moto?.BaseUri ?? new("http://127.0.0.1");
 
     public AmazonStepFunctionsClient? StepFunctions { get; private set; }
 
@@ -36,24 +32,12 @@ public sealed class AwsBackends : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!IsInstalled)
+        if (!MotoServerProcess.IsInstalled)
         {
             return;
         }
         Directory.CreateDirectory(_directory);
-        var port = FreePort();
-        DynamoDbEndpoint = new Uri($"http://127.0.0.1:{port}");
-        _moto = Process.Start(new ProcessStartInfo(FindOnPath("moto_server")!, $"-H 127.0.0.1 -p {port}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("moto_server did not start.");
-        _moto.OutputDataReceived += (_, _) => { };
-        _moto.ErrorDataReceived += (_, _) => { };
-        _moto.BeginOutputReadLine();
-        _moto.BeginErrorReadLine();
-
+        _moto = await MotoServerProcess.StartAsync();
         _engine = await StepFunctionsEngine.OpenAsync(new EngineOptions { DatabasePath = Path.Combine(_directory, "engine.db") });
         _server = await EngineServer.StartAsync(_engine, 0);
         StepFunctions = new AmazonStepFunctionsClient(new AwsClientConfig
@@ -70,32 +54,14 @@ public sealed class AwsBackends : IAsyncLifetime
             Definition = """{"StartAt":"Wait","States":{"Wait":{"Type":"Wait","Seconds":86400,"End":true}}}""",
         });
         StateMachineArn = created.StateMachineArn!;
-
-        // Readiness of a child process is wall-clock by nature; the tests themselves never wait on time.
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(DynamoDbEndpoint, "/moto-api/"));
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_moto.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 
     public async Task DisposeAsync()
     {
-        if (_moto is { HasExited: false })
+        if (_moto is not null)
         {
-            _moto.Kill(entireProcessTree: true);
-            await _moto.WaitForExitAsync();
+            await _moto.DisposeAsync();
         }
-        _moto?.Dispose();
         StepFunctions?.Dispose();
         if (_server is not null)
         {
@@ -147,19 +113,6 @@ public sealed class AwsBackends : IAsyncLifetime
         });
         return name;
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 }
 
 [CollectionDefinition(Name)]
@@ -173,7 +126,7 @@ public sealed class MotoFactAttribute : FactAttribute
 {
     public MotoFactAttribute()
     {
-        if (!AwsBackends.IsInstalled)
+        if (!MotoServerProcess.IsInstalled)
         {
             Skip = "moto_server is not on PATH (pip install 'moto[server]'); the API Lambda tests need its DynamoDB.";
         }

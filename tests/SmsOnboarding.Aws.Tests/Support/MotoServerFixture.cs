@@ -1,17 +1,14 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Aws.Tests.Support;
 
 /// <summary>Starts one <c>moto_server</c> on a free loopback port for the collection and stops it afterwards.</summary>
 public sealed class MotoServerFixture : IAsyncLifetime
 {
-    private Process? _process;
+    private MotoServerProcess? _process;
 
-    public static string? Executable { get; } = FindOnPath("moto_server");
-
-    public Uri Url { get; private set; } = new("http://127.0.0.1:1/");
+    public Uri Url => _process?.BaseUri ?? new("http://127.0.0.1:1/");
 
     public AwsClientConfig Config(string region = "us-east-1") => new()
     {
@@ -24,79 +21,21 @@ public sealed class MotoServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Executable is null)
+        if (!MotoServerProcess.IsInstalled)
         {
             return;
         }
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-        var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo(Executable, ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilReady();
+        _process = await MotoServerProcess.StartAsync();
     }
 
-    // Process start-up happens in real time; this is the only real wait in the suite and it is bounded.
-    private async Task WaitUntilReady()
+    public async Task DisposeAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(40))
+        if (_process is not null)
         {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode}.");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Url, "moto-api/"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(100);
+            await _process.DisposeAsync();
         }
-        throw new TimeoutException("moto_server did not answer within 40 s.");
     }
-
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 }
 
 [CollectionDefinition(Name)]
@@ -110,7 +49,7 @@ public sealed class MotoFactAttribute : FactAttribute
 {
     public MotoFactAttribute()
     {
-        if (MotoServerFixture.Executable is null)
+        if (!MotoServerProcess.IsInstalled)
         {
             Skip = "moto_server is not on PATH (pip install 'moto[server]'); the moto interoperability tests cannot run.";
         }

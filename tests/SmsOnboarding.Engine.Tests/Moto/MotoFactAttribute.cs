@@ -5,7 +5,7 @@ public sealed class MotoFactAttribute : FactAttribute
 {
     public MotoFactAttribute()
     {
-        if (MotoServer.ExecutablePath is null)
+        if (!SmsOnboarding.Testing.MotoServerProcess.IsInstalled)
         {
             Skip = "moto_server is not on PATH (pip install 'moto[server]==5.2.1'): the moto comparison cannot run";
         }

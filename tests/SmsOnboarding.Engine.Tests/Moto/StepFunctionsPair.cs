@@ -24,7 +24,7 @@ public sealed class StepFunctionsPair : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (MotoServer.ExecutablePath is null)
+        if (!SmsOnboarding.Testing.MotoServerProcess.IsInstalled)
         {
             return;
         }

@@ -1,70 +1,33 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 
 /// <summary>One moto_server per test run on a free loopback port; each test gets its own table.</summary>
 public sealed class MotoServer : IAsyncLifetime
 {
-    private Process? _process;
+    private MotoServerProcess? _process;
     private int _tables;
 
-    public static bool IsInstalled { get; } = FindOnPath("moto_server") is not null;
-
-    public Uri Endpoint { get; private set; } = new("http://127.0.0.1");
+    public Uri Endpoint => _process?.BaseUri ?? new("http://127.0.0.1");
 
     public async Task InitializeAsync()
     {
-        if (!IsInstalled)
+        if (MotoServerProcess.IsInstalled)
         {
-            return;
-        }
-
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
-        _process = Process.Start(new ProcessStartInfo(FindOnPath("moto_server")!, $"-H 127.0.0.1 -p {port}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("moto_server did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        // Readiness of a child process is wall-clock by nature; the tests themselves never wait on time.
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/"));
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100);
-            }
+            _process = await MotoServerProcess.StartAsync();
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
+            await _process.DisposeAsync();
         }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
     }
 
     public IAmazonDynamoDB Client() => new AmazonDynamoDBClient(
@@ -99,19 +62,6 @@ public sealed class MotoServer : IAsyncLifetime
         });
         return name;
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 }
 
 [CollectionDefinition(Name)]
@@ -125,7 +75,7 @@ public sealed class MotoFactAttribute : FactAttribute
 {
     public MotoFactAttribute()
     {
-        if (!MotoServer.IsInstalled)
+        if (!MotoServerProcess.IsInstalled)
         {
             Skip = "moto_server is not on PATH (pip install 'moto[server]'); the DynamoDB adapter tests need it.";
         }
