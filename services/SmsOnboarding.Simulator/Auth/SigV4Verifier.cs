@@ -21,17 +21,38 @@ public sealed record SigV4Result(SigV4Outcome Outcome, CredentialScope? Scope, s
 }
 
 /// <summary>
+/// The secret key of <paramref name="accessKeyId"/>, or null when the key is unknown or <paramref name="sessionToken"/>
+/// (the <c>X-Amz-Security-Token</c> header) is not the one issued with it: temporary credentials are only valid
+/// with their token, long-term keys only without one.
+/// </summary>
+public delegate string? SigningSecretLookup(string accessKeyId, string? sessionToken);
+
+/// <summary>
 /// Verifies AWS Signature Version 4 Authorization headers by recomputing the canonical request and the
 /// signature with the known secret key, exactly as AWS does for header-signed requests.
 /// </summary>
-public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, TimeProvider? signingClock = null)
+public sealed class SigV4Verifier
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(15);
 
+    private readonly SigningSecretLookup _secretOf;
+
     // Signatures are made by real clients on wall-clock time, so the skew check must not follow the
     // simulated (time-skipping) clock of the account.
-    private readonly TimeProvider _clock = signingClock ?? TimeProvider.System;
+    private readonly TimeProvider _clock;
+
+    public SigV4Verifier(SigningSecretLookup secretOf, TimeProvider? signingClock = null)
+    {
+        _secretOf = secretOf ?? throw new ArgumentNullException(nameof(secretOf));
+        _clock = signingClock ?? TimeProvider.System;
+    }
+
+    /// <summary>One long-term key pair (no session token).</summary>
+    public SigV4Verifier(string accessKeyId, string secretAccessKey, TimeProvider? signingClock = null)
+        : this((key, token) => key == accessKeyId && token is null ? secretAccessKey : null, signingClock)
+    {
+    }
 
     public static SigV4Verifier ForSimulator(TimeProvider? signingClock = null) =>
         new(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, signingClock);
@@ -59,7 +80,8 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, Ti
             return new(SigV4Outcome.MissingAuthentication, null,
                 "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters with a valid AWS4-HMAC-SHA256 credential scope.");
         }
-        if (!string.Equals(scope.AccessKeyId, accessKeyId, StringComparison.Ordinal))
+        string? sessionToken = request.Headers["X-Amz-Security-Token"];
+        if (_secretOf(scope.AccessKeyId, string.IsNullOrEmpty(sessionToken) ? null : sessionToken) is not { } secretAccessKey)
         {
             return new(SigV4Outcome.UnknownAccessKey, scope, "The security token included in the request is invalid.");
         }
@@ -85,7 +107,7 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, Ti
 
         var canonicalRequest = CanonicalRequest(request, signedHeaders, body);
         var stringToSign = string.Join('\n', Algorithm, amzDate, scope.Scope, Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
-        var expected = Hex(HMACSHA256.HashData(SigningKey(scope), Encoding.UTF8.GetBytes(stringToSign)));
+        var expected = Hex(HMACSHA256.HashData(SigningKey(scope, secretAccessKey), Encoding.UTF8.GetBytes(stringToSign)));
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature.ToLowerInvariant()))
             ? new(SigV4Outcome.Valid, scope, "")
             : new(SigV4Outcome.SignatureMismatch, scope,
@@ -175,7 +197,7 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, Ti
         return builder.ToString();
     }
 
-    private byte[] SigningKey(CredentialScope scope)
+    private static byte[] SigningKey(CredentialScope scope, string secretAccessKey)
     {
         var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), Encoding.UTF8.GetBytes(scope.Date));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(scope.Region));
