@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SmsOnboarding.Simulator.Protocol;
-using SmsOnboarding.Simulator.Services.Iam;
+using SmsOnboarding.Simulator.Iam;
+using SmsOnboarding.Simulator.Iam.Policies;
 using SmsOnboarding.Simulator.State;
 
 namespace SmsOnboarding.Simulator.Services.Cognito;
 
 /// <summary>
 /// What Cognito checks when it is given an SmsConfiguration: it assumes the role as cognito-idp.amazonaws.com
-/// (passing the ExternalId, the account and the pool ARN as condition keys) and needs sns:Publish.
+/// (passing the ExternalId, the account and the pool ARN as condition keys: aws:SourceAccount, aws:SourceArn,
+/// sts:ExternalId) and needs sns:Publish from the role's permissions, within its boundary.
 /// </summary>
 internal static partial class SmsRoleCheck
 {
@@ -49,20 +51,21 @@ internal static partial class SmsRoleCheck
         {
             return trustError;
         }
-        var context = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["aws:SourceAccount"] = account.AccountId,
-            ["aws:SourceArn"] = pool.Arn(account.AccountId),
-        };
+        var arn = role.Arn(account.AccountId);
+        var keys = new List<(string, string)> { ("aws:SourceAccount", account.AccountId), ("aws:SourceArn", pool.Arn(account.AccountId)) };
         if (Json.OptString(smsConfiguration, "ExternalId") is { Length: > 0 } externalId)
         {
-            context["sts:ExternalId"] = externalId;
+            keys.Add(("sts:ExternalId", externalId));
         }
-        if (!PolicyDocument.AllowsAssumeRole(role.AssumeRolePolicyDocument, CognitoPrincipal, context))
+        var assume = new AccessRequest("sts:AssumeRole", arn, Caller.Service(CognitoPrincipal), AccessRequest.Keys([.. keys]));
+        if (RolePermissions.Trust(role) is not { } trust || !PolicyEvaluator.AuthorizeAssumeRole(trust, [], null, assume).Allowed)
         {
             return trustError;
         }
-        return PolicyDocument.Allows(role.InlinePolicies.Values, "sns:Publish")
+        // Publishing SMS to a phone number has no resource ARN: the action is judged on "*".
+        var session = Caller.Aws(account.AccountId, $"arn:aws:sts::{account.AccountId}:assumed-role/{role.RoleName}/CognitoIdentityProvider", arn);
+        var publish = new AccessRequest("sns:Publish", "*", session, AccessRequest.Keys());
+        return PolicyEvaluator.Authorize(RolePermissions.Identity(account, role), RolePermissions.Boundary(account, role), publish).Allowed
             ? null
             : new AwsServiceException("InvalidSmsRoleAccessPolicyException", "Role does not have permission to publish with SNS");
     }

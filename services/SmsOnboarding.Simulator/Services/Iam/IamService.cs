@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using SmsOnboarding.Simulator.Iam.Policies;
 using SmsOnboarding.Simulator.Protocol;
 using SmsOnboarding.Simulator.State;
 
@@ -27,7 +28,7 @@ internal sealed partial class IamService : IQueryService
                 {
                     var role = Find(account, request.Required("RoleName"));
                     var document = request.Required("PolicyDocument");
-                    PolicyDocument.Validate(document);
+                    IamDocuments.Validate(document, PolicyKind.Trust);
                     role.AssumeRolePolicyDocument = document;
                     return Xml.EmptyResponse(action, context.RequestId);
                 }
@@ -36,7 +37,7 @@ internal sealed partial class IamService : IQueryService
                     var role = Find(account, request.Required("RoleName"));
                     var name = ValidName(request.Required("PolicyName"), "policyName", 128);
                     var document = request.Required("PolicyDocument");
-                    PolicyDocument.Validate(document);
+                    IamDocuments.Validate(document, PolicyKind.Identity);
                     role.InlinePolicies[name] = document;
                     return Xml.EmptyResponse(action, context.RequestId);
                 }
@@ -89,7 +90,7 @@ internal sealed partial class IamService : IQueryService
             throw new AwsServiceException("ValidationError", $"The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.");
         }
         var document = request.Required("AssumeRolePolicyDocument");
-        PolicyDocument.Validate(document);
+        IamDocuments.Validate(document, PolicyKind.Trust);
         if (account.Roles.ContainsKey(name))
         {
             throw new AwsServiceException("EntityAlreadyExists", $"Role with name {name} already exists.", 409);
