@@ -224,7 +224,9 @@ public sealed partial class StepFunctionsEngine : IAsyncDisposable
     {
         lock (_skipGate)
         {
-            if (Clock is not SkippingTimeProvider clock || !IsIdle)
+            // Only a running execution's timer may move the clock: with none (everything finished, or only people
+            // to wait for) time stands still, even if some other consumer has a timer far out.
+            if (Clock is not SkippingTimeProvider clock || !IsIdle || Timers.Count == 0)
             {
                 return false;
             }

@@ -42,12 +42,18 @@ internal sealed class EngineHarness : IAsyncDisposable
         return new EngineHarness(directory, engine, clock);
     }
 
-    /// <summary>Closes the engine and opens the same file again (as after a restart).</summary>
-    public async Task ReopenAsync(TimeProvider? clock = null)
+    /// <summary>Closes the engine and opens the same file again (as after a restart), with the handlers tasks resume on.</summary>
+    public async Task ReopenAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, Tasks.TaskHandler>? functions = null)
     {
         await Engine.DisposeAsync();
         Clock = clock ?? Clock;
-        Engine = await StepFunctionsEngine.OpenAsync(new EngineOptions { DatabasePath = DatabasePath, Clock = Clock, Random = () => 0.5 });
+        Engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
+        {
+            DatabasePath = DatabasePath,
+            Clock = Clock,
+            Random = () => 0.5,
+            Functions = functions ?? new Dictionary<string, Tasks.TaskHandler>(),
+        });
     }
 
     public async Task<string> CreateAsync(string definition, string name = "machine")

@@ -25,6 +25,40 @@ public sealed class LifecycleAndLimitsTests
     }
 
     [Fact]
+    public async Task StartExecution_is_idempotent_for_an_execution_resumed_from_disk()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var machine = await h.CreateAsync(LongWait);
+        var first = await h.Engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = """{"a":1}""", Name = "resumed" });
+        await h.Engine.WaitForQuiescenceAsync();
+        await h.ReopenAsync();
+
+        var again = await h.Engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = """{"a":1}""", Name = "resumed" })
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        var other = await Assert.ThrowsAsync<StepFunctionsException>(() => h.StartAsync(machine, """{"a":2}""", "resumed"));
+
+        Assert.Equal(first.ExecutionArn, again.ExecutionArn);
+        Assert.Equal(first.StartDate, again.StartDate);
+        Assert.Equal("ExecutionAlreadyExists", other.ErrorCode);
+    }
+
+    [Fact]
+    public async Task StartExecution_is_idempotent_for_a_redriven_execution()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var machine = await h.CreateAsync(LongWait);
+        var first = await h.Engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = """{"a":1}""", Name = "redriven" });
+        await h.Engine.StopExecutionAsync(new StopExecutionRequest { ExecutionArn = first.ExecutionArn });
+        await h.Engine.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = first.ExecutionArn });
+
+        var again = await h.Engine.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Input = """{"a":1}""", Name = "redriven" })
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(first.ExecutionArn, again.ExecutionArn);
+        Assert.Equal(first.StartDate, again.StartDate);
+    }
+
+    [Fact]
     public async Task Invalid_definition_is_rejected_with_the_state_and_problem()
     {
         await using var h = await EngineHarness.StartAsync();

@@ -60,4 +60,48 @@ public sealed class TimeSkippingTests
         Assert.Equal("RUNNING", (await h.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn })).Status);
         Assert.True(clock.Skipped < TimeSpan.FromMinutes(1));
     }
+
+    [Fact]
+    public async Task A_finished_execution_leaves_no_timer_for_the_clock_to_skip_to()
+    {
+        // The onboarding machine's shape: a one-year execution timeout and a task with a long timeout (a person's).
+        var clock = new SkippingTimeProvider(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var h = await EngineHarness.StartAsync(clock);
+        h.Engine.RegisterFunction("quick", (i, _) => Task.FromResult(i.Payload));
+        var arn = await h.StartAsync(await h.CreateAsync("""
+            {"TimeoutSeconds":31536000,"StartAt":"Step","States":{
+              "Step":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111122223333:function:quick","TimeoutSeconds":2592000,"Next":"Done"},
+              "Done":{"Type":"Succeed"}}}
+            """));
+
+        await h.Engine.RunUntilIdleAsync();
+        var done = await h.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn });
+
+        Assert.Equal("SUCCEEDED", done.Status);
+        Assert.Null(clock.NextDue);
+        Assert.False(clock.TrySkipToNextTimer());
+        Assert.True(clock.Skipped < TimeSpan.FromMinutes(1), $"skipped {clock.Skipped}");
+    }
+
+    [Fact]
+    public async Task A_finished_task_leaves_no_timeout_for_the_clock_to_skip_to()
+    {
+        var clock = new SkippingTimeProvider(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var h = await EngineHarness.StartAsync(clock, skipWhileAwaitingCallbacks: true);
+        h.Engine.RegisterFunction("quick", (i, _) => Task.FromResult(i.Payload));
+        h.Engine.RegisterFunction("ask", (_, _) => Task.FromResult<System.Text.Json.Nodes.JsonNode?>(null));
+        var arn = await h.StartAsync(await h.CreateAsync("""
+            {"TimeoutSeconds":864000,"StartAt":"Step","States":{
+              "Step":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111122223333:function:quick","TimeoutSeconds":86400,"Next":"Ask"},
+              "Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","Parameters":{"FunctionName":"ask"},"End":true}}}
+            """));
+        await h.Engine.WaitForQuiescenceAsync();
+
+        // The finished step's one-day timeout is gone: the next thing anyone waits on is the ten-day execution timeout.
+        Assert.True(clock.NextDue - clock.GetUtcNow() > TimeSpan.FromDays(9), $"next timer at {clock.NextDue}");
+        await h.Engine.RunUntilIdleAsync();
+        var done = await h.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn });
+        Assert.Equal("TIMED_OUT", done.Status);
+        Assert.InRange((done.StopDate!.Value - done.StartDate!.Value).TotalDays, 9.99, 10.01);
+    }
 }

@@ -134,6 +134,7 @@ internal sealed partial class Execution
             Output = text,
             OutputDetails = new HistoryEventExecutionDataDetails { Truncated = false },
         });
+        DisarmRun(run);
         run.Phase = RunPhase.Ready;
         run.Due = null;
         run.TimeoutAt = null;
@@ -155,6 +156,7 @@ internal sealed partial class Execution
     /// <summary>Retry, then Catch, then failure of the run (Step Functions' order).</summary>
     private void HandleError(RunState run, StateDefinition state, string error, string? cause)
     {
+        DisarmRun(run);
         run.TimeoutAt = null;
         run.HeartbeatAt = null;
         CancelInflight(run.Id);
@@ -217,6 +219,7 @@ internal sealed partial class Execution
             CloseExecution(ExecutionTrigger.Fail, error, cause, null);
             return;
         }
+        DisarmRun(run);
         Snapshot.Runs.Remove(run.Id);
         CancelInflight(run.Id);
         ChildFinished(Snapshot.Runs[parentId], run.Slot, null, error ?? ErrorNames.TaskFailed, cause);
@@ -341,6 +344,7 @@ internal sealed partial class Execution
         foreach (var child in Snapshot.Runs.Values.Where(r => r.ParentId == parent.Id).ToList())
         {
             AbandonChildren(child);
+            DisarmRun(child);
             CancelInflight(child.Id);
             Snapshot.Runs.Remove(child.Id);
         }

@@ -441,6 +441,17 @@ internal sealed partial class Execution
     private void ArmTimer(int runId, TimerKind kind, DateTimeOffset due) =>
         AddEffect(() => _engine.Timers.Schedule(this, runId, kind, due));
 
+    /// <summary>The run leaves the state that armed its timers: nobody waits on them any more (nor may the clock skip to them).</summary>
+    private void DisarmRun(RunState run)
+    {
+        if (run.Due is null && run.TimeoutAt is null && run.HeartbeatAt is null)
+        {
+            return;
+        }
+        var runId = run.Id;
+        AddEffect(() => _engine.Timers.CancelRun(this, runId));
+    }
+
     private void OnTimer(TimerMessage timer)
     {
         if (Snapshot.Status != ExecutionStatus.Running)

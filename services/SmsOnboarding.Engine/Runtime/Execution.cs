@@ -38,13 +38,19 @@ internal sealed partial class Execution
         Snapshot = snapshot;
         StateMachineName = stateMachineName;
         _lifecycle = ExecutionLifecycle.For(snapshot);
+        if (snapshot.LastEventId > 0)
+        {
+            // Resumed from disk or redriven: ExecutionStarted was committed long ago. A StartExecution with the same
+            // name and input awaits this (Step Functions' idempotent start) and must not wait forever.
+            _started.TrySetResult();
+        }
     }
 
     public ExecutionSnapshot Snapshot { get; }
 
     public string StateMachineName { get; }
 
-    /// <summary>Completes when ExecutionStarted is committed.</summary>
+    /// <summary>Completes when ExecutionStarted is committed (at once for an execution loaded from disk).</summary>
     public Task Started => _started.Task;
 
     public TaskCompletionSource StartedSource => _started;
