@@ -7,7 +7,14 @@ using System.Text.Json.Nodes;
 namespace SmsOnboarding.Cli.Commands;
 
 /// <summary>A refusal or fault of the HTTP API, as one line for stderr.</summary>
-internal sealed class ApiCallException(string message) : Exception(message);
+internal class ApiCallException(string message) : Exception(message);
+
+/// <summary>The API refused a request for what it holds: each problem is printed on its own line (exit 2).</summary>
+internal sealed class ProblemsException(JsonArray problems)
+    : ApiCallException($"the request has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:")
+{
+    public JsonArray Problems { get; } = problems;
+}
 
 /// <summary>Talks to a running <c>smsonboard serve</c> (or a remote API): bearer token from SMSONBOARD_TOKEN.</summary>
 internal sealed class ApiClient : IDisposable
@@ -75,11 +82,11 @@ internal sealed class ApiClient : IDisposable
             {
                 return json;
             }
-            var message = (string?)json?["message"] ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
             if (json?["problems"] is JsonArray problems && problems.Count > 0)
             {
-                message += " " + string.Join("; ", problems.Select(p => $"{(string?)p?["field"]}: {(string?)p?["message"]}"));
+                throw new ProblemsException(problems);
             }
+            var message = (string?)json?["message"] ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
             if ((int)response.StatusCode == 401 && Environment.GetEnvironmentVariable(TokenVariable) is null)
             {
                 message += $" (set {TokenVariable})";
@@ -91,14 +98,30 @@ internal sealed class ApiClient : IDisposable
     public void Dispose() => _http.Dispose();
 
     /// <summary>Runs an API command: JSON or a table on stdout, one error line on stderr with exit code 1.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Option<string> endpoint, Func<ApiClient, TextWriter, CancellationToken, Task> body, CancellationToken ct)
+    public static Task<int> RunAsync(ParseResult parse, Option<string> endpoint, Func<ApiClient, TextWriter, CancellationToken, Task> body, CancellationToken ct) =>
+        RunAsync(parse, endpoint, async (client, output, token) =>
+        {
+            await body(client, output, token).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }, ct);
+
+    /// <summary>
+    /// Runs an API command whose body chooses its exit code; a refusal is one error line on stderr (exit 1),
+    /// a refused request one line per problem after it (exit 2, as <c>validate</c>).
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Option<string> endpoint, Func<ApiClient, TextWriter, CancellationToken, Task<int>> body, CancellationToken ct)
     {
         var error = parse.InvocationConfiguration.Error;
         try
         {
             using var client = new ApiClient(parse.GetValue(endpoint)!);
-            await body(client, parse.InvocationConfiguration.Output, ct).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await body(client, parse.InvocationConfiguration.Output, ct).ConfigureAwait(false);
+        }
+        catch (ProblemsException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            WriteProblems(error, e.Problems);
+            return ExitCodes.InvalidInput;
         }
         catch (ApiCallException e)
         {
@@ -108,6 +131,14 @@ internal sealed class ApiClient : IDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return ExitCodes.Failure;
+        }
+    }
+
+    public static void WriteProblems(TextWriter output, JsonArray problems)
+    {
+        foreach (var problem in problems)
+        {
+            output.WriteLine($"  {S(problem?["field"])}: {S(problem?["message"])}");
         }
     }
 

@@ -26,7 +26,7 @@ internal static class RequestCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "only validate and show the plan" };
         var endpoint = ApiClient.EndpointOption();
         var output = CommonOptions.Output();
-        var command = new Command("create", "Submit a request from a file and/or one flag per field (idempotent by its requestId)") { file, dryRun, endpoint, output };
+        var command = new Command("create", "Submit a request from a file and/or one flag per field (idempotent by its requestId); exit 2 with every problem when it is not valid") { file, dryRun, endpoint, output };
         foreach (var option in fields.Options)
         {
             command.Options.Add(option);
@@ -40,17 +40,20 @@ internal static class RequestCommand
                 body["requester"] = (await api.GetAsync("api/me", token))?["name"]?.DeepClone();
             }
             var answer = await api.PostAsync(parse.GetValue(dryRun) ? "api/onboardings/validate" : "api/onboardings", body, token);
+            var problems = answer?["problems"] as JsonArray ?? [];
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 ApiClient.WriteJson(o, answer);
+                return problems.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
             }
-            else if (parse.GetValue(dryRun))
+            if (problems.Count > 0)
             {
-                foreach (var p in answer!["problems"]!.AsArray())
-                {
-                    o.WriteLine($"problem: {ApiClient.S(p!["field"])}: {ApiClient.S(p["message"])}");
-                }
-                foreach (var s in answer["plan"]?["steps"]?.AsArray() ?? [])
+                throw new ProblemsException(problems);
+            }
+            if (parse.GetValue(dryRun))
+            {
+                o.WriteLine("valid; the plan:");
+                foreach (var s in answer!["plan"]?["steps"]?.AsArray() ?? [])
                 {
                     o.WriteLine($"- {ApiClient.S(s!["title"])}: {ApiClient.S(s["reason"])}");
                 }
@@ -59,6 +62,7 @@ internal static class RequestCommand
             {
                 o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["status"])}");
             }
+            return ExitCodes.Ok;
         }, ct));
         return command;
     }

@@ -44,7 +44,7 @@ internal static class TasksCommand
         var approved = new Option<bool?>("--approved") { Description = "supportCaseDecision: true or false" };
         var note = new Option<string?>("--note") { Description = "supportCaseDecision: AWS's answer (required when not approved)" };
         var endpoint = ApiClient.EndpointOption();
-        var command = new Command("complete", "Answer a task") { id, code, resend, caseId, approved, note, endpoint };
+        var command = new Command("complete", "Answer a task; with --code, wait until the workflow has checked it (exit 1 when it was wrong)") { id, code, resend, caseId, approved, note, endpoint };
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
         {
             var body = new JsonObject();
@@ -72,8 +72,22 @@ internal static class TasksCommand
             {
                 throw new ApiCallException("give --code (or --resend), --case-id or --approved (with --note)");
             }
-            var answer = await api.PostAsync($"api/tasks/{Uri.EscapeDataString(parse.GetValue(id)!)}/complete", body, token);
-            o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["result"])}");
+            var taskId = parse.GetValue(id)!;
+            var task = body.ContainsKey("code") ? await CodeCheck.FindTaskAsync(api, taskId, token) : null;
+            var check = ApiClient.S(task?["kind"]) == "verificationCode" ? new CodeCheck(api, task!) : null;
+            if (check is not null)
+            {
+                await check.RememberAsync(token);
+            }
+            var answer = await api.PostAsync($"api/tasks/{Uri.EscapeDataString(taskId)}/complete", body, token);
+            if (check is null)
+            {
+                o.WriteLine($"{ApiClient.S(answer!["id"])} {ApiClient.S(answer["result"])}");
+                return ExitCodes.Ok;
+            }
+            var (exit, line) = await check.AwaitAsync(token);
+            await (exit == ExitCodes.Ok ? o : parse.InvocationConfiguration.Error).WriteLineAsync(line);
+            return exit;
         }, ct));
         return command;
     }

@@ -14,13 +14,14 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
 
     public bool Has(string field) => json.TryGetPropertyValue(field, out var node) && node is not null;
 
-    public string? RequiredString(string field, int maxLength) =>
-        Has(field) ? String(field, json[field], maxLength) : Missing<string>(field, "a string");
+    public string? RequiredString(string field, int maxLength, bool multiline = false) =>
+        Has(field) ? String(field, json[field], maxLength, multiline) : Missing<string>(field, "a string");
 
     public string? OptionalString(string field, int maxLength) =>
         Has(field) ? String(field, json[field], maxLength) : null;
 
-    public string? String(string field, JsonNode? node, int maxLength)
+    /// <summary><paramref name="multiline"/> lets prose (a use case, a sample message) keep its line breaks and tabs.</summary>
+    public string? String(string field, JsonNode? node, int maxLength, bool multiline = false)
     {
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
@@ -28,7 +29,12 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
             return null;
         }
 
-        var text = AsString(value).Trim();
+        if (AsString(value)?.Trim() is not { } text)
+        {
+            Add(field, ProblemCodes.ForbiddenCharacter, $"{field} contains an unpaired surrogate escape (such as \\ud83d alone), which is not text.");
+            return null;
+        }
+
         if (text.Length == 0)
         {
             Add(field, ProblemCodes.Empty, $"{field} must not be empty.");
@@ -38,6 +44,12 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
         if (text.Length > maxLength)
         {
             Add(field, ProblemCodes.TooLong, $"{field} is {text.Length} characters long; the limit is {maxLength}.");
+            return null;
+        }
+
+        if (TextCharacters.FirstForbidden(text, multiline) is { } bad)
+        {
+            Add(field, ProblemCodes.ForbiddenCharacter, $"{field} contains {bad}; use plain printable text.");
             return null;
         }
 
@@ -106,8 +118,18 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
         return null;
     }
 
-    private static string AsString(JsonValue value) =>
-        value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? string.Empty;
+    /// <summary>Null when the JSON escapes do not decode to UTF-16 (a lone surrogate).</summary>
+    private static string? AsString(JsonValue value)
+    {
+        try
+        {
+            return value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private T? Missing<T>(string field, string expected)
     {

@@ -73,10 +73,10 @@ public static partial class OnboardingRequestValidator
         var countries = ReadCountries(read);
         var spend = ReadSpend(read);
         var messageType = read.RequiredEnum<MessageType>("messageType");
-        var useCase = read.RequiredString("useCase", 4000);
+        var useCase = read.RequiredString("useCase", 4000, multiline: true);
         var websiteUrl = ReadWebsiteUrl(read);
-        var optIn = read.RequiredString("optInProcess", 2000);
-        var samples = ReadStrings(read, "sampleMessages", required: true, min: 1, max: MaxSampleMessages, maxLength: 1600);
+        var optIn = read.RequiredString("optInProcess", 2000, multiline: true);
+        var samples = ReadStrings(read, "sampleMessages", required: true, min: 1, max: MaxSampleMessages, maxLength: 1600, multiline: true);
         var numbers = ReadSandboxNumbers(read);
         var origination = read.Has("originationType") ? read.Enum<OriginationType>("originationType") : OriginationType.TollFree;
         var requester = ReadPrincipal(read, "requester", read.RequiredString("requester", 128));
@@ -313,7 +313,7 @@ public static partial class OnboardingRequestValidator
         return id;
     }
 
-    private static List<string>? ReadStrings(JsonFieldReader read, string field, bool required, int min, int max, int maxLength)
+    private static List<string>? ReadStrings(JsonFieldReader read, string field, bool required, int min, int max, int maxLength, bool multiline = false)
     {
         var array = read.Array(field, required);
         if (array is null)
@@ -336,7 +336,7 @@ public static partial class OnboardingRequestValidator
         var values = new List<string>();
         for (var i = 0; i < array.Count; i++)
         {
-            var value = read.String($"{field}[{i}]", array[i], maxLength);
+            var value = read.String($"{field}[{i}]", array[i], maxLength, multiline);
             if (value is not null)
             {
                 values.Add(value);

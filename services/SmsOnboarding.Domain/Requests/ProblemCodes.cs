@@ -11,6 +11,7 @@ public static class ProblemCodes
     public const string WrongType = "wrongType";
     public const string Empty = "empty";
     public const string TooLong = "tooLong";
+    public const string ForbiddenCharacter = "forbiddenCharacter";
     public const string InvalidFormat = "invalidFormat";
     public const string InvalidValue = "invalidValue";
     public const string UnknownRegion = "unknownRegion";

@@ -24,19 +24,25 @@ public sealed partial class CliSessionTests : IAsyncLifetime
         Assert.True(created.ExitCode == 0, created.Error);
         var id = created.Output.Split(' ')[0];
         var tasks = await PendingCodeTasksAsync(bob, expected: 2);
-        var wrong = await CliProcess.RunAsync(bob, "tasks", "complete", tasks[0]!["id"]!.GetValue<string>(), "--code", "12");
+        var malformed = await CliProcess.RunAsync(bob, "tasks", "complete", tasks[0]!["id"]!.GetValue<string>(), "--code", "12");
+        var wrong = await CliProcess.RunAsync(bob, "tasks", "complete", tasks[0]!["id"]!.GetValue<string>(), "--code", "000000");
+        tasks = await PendingCodeTasksAsync(bob, expected: 2);
         foreach (var task in tasks)
         {
             var code = await CodeForAsync(bob, task!["maskedPhone"]!.GetValue<string>());
             var completed = await CliProcess.RunAsync(bob, "tasks", "complete", task["id"]!.GetValue<string>(), "--code", code);
             Assert.True(completed.ExitCode == 0, completed.Error);
+            Assert.EndsWith("is verified", completed.Output.Trim(), StringComparison.Ordinal);
         }
         var watched = await CliProcess.RunAsync(alice, "request", "watch", id, "--interval", "0.2");
         var executions = JsonNode.Parse((await CliProcess.RunAsync(olivia, "executions", "list", "--output", "json")).Output)!.AsArray();
         var history = JsonNode.Parse((await CliProcess.RunAsync(olivia, "executions", "history", id, "--output", "json")).Output)!["events"]!.AsArray();
 
+        Assert.Equal(1, malformed.ExitCode);
+        Assert.Contains("5 to 8 digits", malformed.Error, StringComparison.Ordinal);
         Assert.Equal(1, wrong.ExitCode);
-        Assert.Contains("5 to 8 digits", wrong.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("completed", wrong.Output + wrong.Error, StringComparison.Ordinal);
+        Assert.Contains("was wrong; answer task ", wrong.Error, StringComparison.Ordinal);
         Assert.True(watched.ExitCode == 0, watched.Output + watched.Error);
         Assert.Contains("-> Finalize", watched.Output, StringComparison.Ordinal);
         Assert.EndsWith("status: completed", watched.Output.Trim(), StringComparison.Ordinal);

@@ -47,20 +47,38 @@ public sealed class RequestCreateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_create_with_bad_flags_names_every_problem_on_one_line_and_starts_nothing()
+    public async Task Request_create_with_bad_flags_prints_every_problem_on_its_own_line_exits_2_and_starts_nothing()
     {
         var alice = _server.As("demo-requester-alice");
 
         var created = await CliProcess.RunAsync(alice, "request", "create", "--pool", "not-a-pool", "--monthly-spend", "-5", "--country", "US", "--team", "checkout");
         var listed = await CliProcess.RunAsync(alice, "request", "list", "--output", "json");
 
-        Assert.Equal(1, created.ExitCode);
-        var error = Assert.Single(created.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
-        Assert.Contains("userPoolId", error, StringComparison.Ordinal);
-        Assert.Contains("monthlySpendUsd", error, StringComparison.Ordinal);
-        Assert.Contains("useCase", error, StringComparison.Ordinal);
+        Assert.Equal(2, created.ExitCode);
+        var lines = created.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("error: the request has ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("  userPoolId: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  monthlySpendUsd: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  useCase: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("'problems'", created.Error, StringComparison.Ordinal);
         Assert.Empty(JsonNode.Parse(listed.Output)!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_dry_run_that_finds_problems_prints_them_and_exits_2_like_validate()
+    {
+        var alice = _server.As("demo-requester-alice");
+
+        var dryRun = await CliProcess.RunAsync(alice, "request", "create", "--file", CliRunner.Example(), "--team", "check\u202Eout", "--dry-run");
+        var asJson = await CliProcess.RunAsync(alice, "request", "create", "--file", CliRunner.Example(), "--monthly-spend", "0", "--dry-run", "--output", "json");
+        var valid = await CliProcess.RunAsync(alice, "request", "create", "--file", CliRunner.Example(), "--dry-run");
+
+        Assert.Equal(2, dryRun.ExitCode);
+        Assert.Contains("  team: team contains a bidirectional text control (U+202E)", dryRun.Error, StringComparison.Ordinal);
+        Assert.Equal(2, asJson.ExitCode);
+        Assert.Equal("monthlySpendUsd", JsonNode.Parse(asJson.Output)!["problems"]![0]!["field"]!.GetValue<string>());
+        Assert.True(valid.ExitCode == 0, valid.Error);
+        Assert.StartsWith("valid; the plan:", valid.Output, StringComparison.Ordinal);
     }
 
     [Fact]
