@@ -27,6 +27,7 @@ internal static partial class ReadmeCommands
                 {
                     line = line[..^1] + " " + lines[++i];
                 }
+                line = WithoutComment(line);
                 if (Runs(line))
                 {
                     commands.Add(line);
@@ -34,6 +35,29 @@ internal static partial class ReadmeCommands
             }
         }
         return commands;
+    }
+
+    /// <summary>The line up to a shell comment: a '#' that starts a word outside quotes.</summary>
+    private static string WithoutComment(string line)
+    {
+        char? quote = null;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote is not null)
+            {
+                quote = c == quote ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(line[i - 1])))
+            {
+                return line[..i].TrimEnd();
+            }
+        }
+        return line;
     }
 
     private static bool Runs(string line)
