@@ -98,7 +98,7 @@ public sealed partial class LocalStack : IAsyncDisposable
             SkipTimeWhenIdle = options.SkipTimeWhenIdle,
             SkipWhileAwaitingCallbacks = options.SkipWhileAwaitingHumans,
             Random = random.NextDouble,
-            Functions = StepCatalog.All.ToDictionary(step => step.LocalFunctionName, step => Handler(host, step.Name)),
+            Functions = StepCatalog.All.ToDictionary(step => step.FunctionName, step => Handler(host, step.Name)),
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);

@@ -1,94 +1,53 @@
+using SmsOnboarding.Steps.AdvanceOrigination;
+using SmsOnboarding.Steps.CheckCase;
+using SmsOnboarding.Steps.CheckSandbox;
+using SmsOnboarding.Steps.CheckSpend;
+using SmsOnboarding.Steps.EnsureSmsRole;
+using SmsOnboarding.Steps.Finalize;
+using SmsOnboarding.Steps.FindOriginationIdentity;
+using SmsOnboarding.Steps.OpenCase;
+using SmsOnboarding.Steps.RecordCase;
+using SmsOnboarding.Steps.RegisterHumanTask;
+using SmsOnboarding.Steps.ResolvePool;
+using SmsOnboarding.Steps.SendTestMessage;
+using SmsOnboarding.Steps.SendVerificationCode;
+using SmsOnboarding.Steps.SetSpendLimit;
+using SmsOnboarding.Steps.VerifyCode;
+
 namespace SmsOnboarding.Steps;
 
 /// <summary>
-/// Every step of statemachine/onboarding.asl.json, with what it may do in AWS. The CDK app deploys one Lambda
-/// per entry from exactly this list, and the local composition registers the same handlers under
-/// <c>sms-onboarding-&lt;Name&gt;</c>; a test keeps the list and the ASL placeholders in step.
+/// Every step of statemachine/onboarding.asl.json, one descriptor per folder under <c>Steps/</c>. The CDK app
+/// deploys one Lambda per entry, the local engine registers the same handlers under the same function names,
+/// and the API takes each Task state's role from here; tests keep this list, the folders and the ASL in step.
 /// </summary>
 public static class StepCatalog
 {
-    public const string LocalFunctionPrefix = "sms-onboarding-";
-    public const string HandlerPrefix = "SmsOnboarding.Steps::SmsOnboarding.Steps.Lambda.StepEntryPoints::";
+    /// <summary>The one Lambda handler of every step function; <see cref="StepVariable"/> picks the step.</summary>
+    public const string LambdaHandler = "SmsOnboarding.Steps::SmsOnboarding.Steps.Lambda.StepEntryPoint::HandleAsync";
 
-    /// <summary>Roles the workflow creates live under this path; the create-role grant is limited to it.</summary>
-    public const string ManagedRolePath = "/sms-onboarding/";
+    /// <summary>The environment variable naming the step a function runs (set per function by the CDK app).</summary>
+    public const string StepVariable = "SMS_ONBOARDING_STEP";
 
-    /// <summary>Managed policy every created SMS role must carry as its permissions boundary (infra creates it).</summary>
-    public const string SmsRoleBoundaryPolicyName = "sms-onboarding-sms-role-boundary";
-
-    private const string ManagedRoles = "arn:{partition}:iam::{account}:role/sms-onboarding/*";
-    private const string BoundaryArn = "arn:{partition}:iam::{account}:policy/" + SmsRoleBoundaryPolicyName;
-    private const string AnyUserPool = "arn:{partition}:cognito-idp:*:{account}:userpool/*";
-    private static readonly string[] Everything = ["*"];
-
-    // SNS SMS, SMS Voice v2 account-level, Support, Service Quotas and STS GetCallerIdentity actions have no
-    // resource-level permissions, so "*" is the least privilege IAM can express for them.
-    private static IamGrant Any(params string[] actions) => new(actions, Everything);
-
-    private static readonly IamGrant IdempotencyTable = new(
-        ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
-        ["arn:{partition}:dynamodb:{region}:{account}:table/sms-onboarding-idempotency"]);
-
-    private static readonly IamGrant HumanTaskTable = new(
-        ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"],
-        ["arn:{partition}:dynamodb:{region}:{account}:table/sms-onboarding-human-tasks",
-         "arn:{partition}:dynamodb:{region}:{account}:table/sms-onboarding-human-tasks/index/*"]);
+    private const string FunctionPrefix = "sms-onboarding-";
 
     public static IReadOnlyList<StepDescriptor> All { get; } =
     [
-        Step(StepNames.ResolvePool,
-            Any("sts:GetCallerIdentity"),
-            new IamGrant(["cognito-idp:DescribeUserPool"], [AnyUserPool])),
-        Step(StepNames.EnsureSmsRole,
-            new IamGrant(["iam:GetRole", "iam:GetRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:TagRole"], [ManagedRoles]),
-            new IamGrant(["iam:CreateRole"], [ManagedRoles],
-                new Dictionary<string, IReadOnlyDictionary<string, string>>
-                {
-                    ["StringEquals"] = new Dictionary<string, string> { ["iam:PermissionsBoundary"] = BoundaryArn },
-                })),
-        Step(StepNames.FindOriginationIdentity,
-            Any("sns:ListOriginationNumbers", "sms-voice:DescribePhoneNumbers")),
-        Step(StepNames.AdvanceOrigination,
-            Any("sms-voice:CreateRegistration", "sms-voice:PutRegistrationFieldValue", "sms-voice:SubmitRegistrationVersion",
-                "sms-voice:DescribeRegistrations", "sms-voice:DescribeRegistrationFieldDefinitions", "sms-voice:RequestPhoneNumber",
-                "sms-voice:DescribePhoneNumbers", "sms-voice:TagResource"),
-            IdempotencyTable),
-        Step(StepNames.CheckSandbox,
-            Any("sns:GetSMSSandboxAccountStatus")),
-        Step(StepNames.SendVerificationCode,
-            Any("sns:CreateSMSSandboxPhoneNumber", "sns:ListSMSSandboxPhoneNumbers"),
-            IdempotencyTable),
-        Step(StepNames.VerifyCode,
-            Any("sns:VerifySMSSandboxPhoneNumber", "sns:ListSMSSandboxPhoneNumbers")),
-        Step(StepNames.RegisterHumanTask,
-            HumanTaskTable,
-            new IamGrant(["sns:Publish"], [Reminders.ReminderTopic.CatalogArn]),
-            IdempotencyTable),
-        Step(StepNames.OpenCase,
-            Any("servicequotas:ListServiceQuotas", "servicequotas:RequestServiceQuotaIncrease",
-                "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota",
-                "support:DescribeServices", "support:CreateCase", "support:DescribeCases"),
-            IdempotencyTable),
-        Step(StepNames.RecordCase,
-            IdempotencyTable),
-        Step(StepNames.CheckCase,
-            Any("servicequotas:GetRequestedServiceQuotaChange", "support:DescribeCases", "sns:GetSMSSandboxAccountStatus",
-                "sns:GetSMSAttributes", "sns:ListOriginationNumbers", "sms-voice:DescribeSpendLimits", "sms-voice:DescribePhoneNumbers"),
-            IdempotencyTable),
-        Step(StepNames.CheckSpend,
-            Any("sns:GetSMSAttributes", "sms-voice:DescribeSpendLimits")),
-        Step(StepNames.SetSpendLimit,
-            Any("sns:SetSMSAttributes", "sns:GetSMSAttributes")),
-        Step(StepNames.Finalize,
-            new IamGrant(["cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool"], [AnyUserPool]),
-            // UpdateUserPool with SmsConfiguration passes the SMS role to Cognito.
-            new IamGrant(["iam:PassRole"], [ManagedRoles],
-                new Dictionary<string, IReadOnlyDictionary<string, string>>
-                {
-                    ["StringEquals"] = new Dictionary<string, string> { ["iam:PassedToService"] = "cognito-idp.amazonaws.com" },
-                })),
-        Step(StepNames.SendTestMessage,
-            Any("sns:Publish", "sns:ListSMSSandboxPhoneNumbers", "sns:GetSMSSandboxAccountStatus")),
+        ResolvePoolStep.Descriptor,
+        EnsureSmsRoleStep.Descriptor,
+        FindOriginationIdentityStep.Descriptor,
+        AdvanceOriginationStep.Descriptor,
+        CheckSandboxStep.Descriptor,
+        SendVerificationCodeStep.Descriptor,
+        VerifyCodeStep.Descriptor,
+        RegisterHumanTaskStep.Descriptor,
+        OpenCaseStep.Descriptor,
+        RecordCaseStep.Descriptor,
+        CheckCaseStep.Descriptor,
+        CheckSpendStep.Descriptor,
+        SetSpendLimitStep.Descriptor,
+        FinalizeStep.Descriptor,
+        SendTestMessageStep.Descriptor,
     ];
 
     /// <summary>
@@ -106,11 +65,36 @@ public static class StepCatalog
         [SettingNames.MaxCodeSendsPerDay] = "5",
     };
 
-    public static string LocalFunctionName(string stepName) => LocalFunctionPrefix + stepName;
+    public static StepDescriptor? Find(string stepName) => All.FirstOrDefault(s => s.Name == stepName);
+
+    /// <summary>
+    /// The step a Task's function reference points to: the ASL placeholder (<c>${NameFunctionArn}</c>), or the
+    /// function name or ARN it was substituted with (a name fixed per step, so a deployed definition maps too).
+    /// </summary>
+    public static StepDescriptor? ForFunction(string? functionReference)
+    {
+        if (string.IsNullOrEmpty(functionReference))
+        {
+            return null;
+        }
+
+        if (functionReference.StartsWith("${", StringComparison.Ordinal) && functionReference.EndsWith('}'))
+        {
+            var placeholder = functionReference[2..^1];
+            return All.FirstOrDefault(s => s.FunctionArnPlaceholder == placeholder);
+        }
+
+        // arn:aws:lambda:region:account:function:name[:qualifier], or a bare name.
+        var parts = functionReference.Split(':');
+        var name = parts.Length >= 7 && parts[5] == "function" ? parts[6] : functionReference;
+        return All.FirstOrDefault(s => s.FunctionName == name);
+    }
+
+    public static string FunctionName(string stepName) => FunctionPrefix + stepName;
 
     /// <summary>The ARN the local engine is given for a step (account and Region of the simulated account).</summary>
     public static string LocalFunctionArn(string stepName, string region = "us-east-1", string account = "111122223333") =>
-        $"arn:aws:lambda:{region}:{account}:function:{LocalFunctionName(stepName)}";
+        $"arn:aws:lambda:{region}:{account}:function:{FunctionName(stepName)}";
 
     /// <summary>Every DefinitionSubstitutions entry for the local engine: function ARNs plus <see cref="Settings"/>.</summary>
     public static IReadOnlyDictionary<string, string> LocalSubstitutions(IReadOnlyDictionary<string, string>? overrides = null)
@@ -138,7 +122,4 @@ public static class StepCatalog
 
         return values;
     }
-
-    private static StepDescriptor Step(string name, params IamGrant[] permissions) =>
-        new(name, name + "FunctionArn", HandlerPrefix + name, permissions);
 }

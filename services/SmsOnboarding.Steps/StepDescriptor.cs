@@ -1,17 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SmsOnboarding.Steps.Handlers;
+
 namespace SmsOnboarding.Steps;
 
-/// <summary>
-/// One Lambda function of the workflow. <see cref="FunctionArnPlaceholder"/> is the DefinitionSubstitutions key
-/// the ASL uses for it; <see cref="LambdaHandler"/> is the dotnet10 managed-runtime handler string.
-/// </summary>
-public sealed record StepDescriptor(
-    string Name,
-    string FunctionArnPlaceholder,
-    string LambdaHandler,
-    IReadOnlyList<IamGrant> Permissions)
+/// <summary>What the states running a step mean for the people waiting on the onboarding.</summary>
+public enum StateRole
 {
-    /// <summary>Local function name; the embedded engine resolves handlers by it.</summary>
-    public string LocalFunctionName => StepCatalog.LocalFunctionName(Name);
+    Working,
+    WaitingOnPeople,
+    WaitingOnAws,
+    Finalizing,
+}
+
+/// <summary>
+/// Everything the rest of the system needs to know about one step, kept next to its handler in
+/// <c>Steps/&lt;Name&gt;/</c>: the CDK app deploys a function from it, the Lambda entry and the local engine
+/// run it through <see cref="StepHost"/>, the API derives a state's role from it, and the replay tests judge
+/// recorded payloads against its contract.
+/// </summary>
+public abstract class StepDescriptor
+{
+    private protected StepDescriptor(string name, int contractVersion, StateRole role, IReadOnlyList<IamGrant> permissions)
+    {
+        Name = name;
+        ContractVersion = contractVersion;
+        Role = role;
+        Permissions = permissions;
+    }
+
+    public string Name { get; }
+
+    /// <summary>
+    /// The version of <see cref="Input"/> and <see cref="Output"/>. Within a version only additive changes are
+    /// allowed, so executions recorded under it still read (decision 0016).
+    /// </summary>
+    public int ContractVersion { get; }
+
+    public StateRole Role { get; }
+
+    /// <summary>Exactly what the step may do in AWS: the IAM policy of its function's role.</summary>
+    public IReadOnlyList<IamGrant> Permissions { get; }
+
+    public abstract JsonTypeInfo Input { get; }
+
+    public abstract JsonTypeInfo Output { get; }
+
+    /// <summary>
+    /// What a <c>.waitForTaskToken</c> state running this step receives when the token is answered, if the
+    /// step is used that way; the function's own <see cref="Output"/> is then discarded by the engine.
+    /// </summary>
+    public JsonTypeInfo? CallbackOutput { get; init; }
+
+    /// <summary>The DefinitionSubstitutions key the ASL uses for this step's function.</summary>
+    public string FunctionArnPlaceholder => Name + "FunctionArn";
+
+    /// <summary>The function's name, the same in the local engine and in the deployed stack.</summary>
+    public string FunctionName => StepCatalog.FunctionName(Name);
+
+    internal abstract Func<string, CancellationToken, Task<string>> Bind(StepServices services);
+}
+
+/// <summary>A step whose handler turns <typeparamref name="TInput"/> into <typeparamref name="TOutput"/>.</summary>
+public sealed class StepDescriptor<TInput, TOutput> : StepDescriptor
+{
+    private readonly Func<StepServices, IStepHandler<TInput, TOutput>> _handler;
+    private readonly JsonTypeInfo<TInput> _input;
+    private readonly JsonTypeInfo<TOutput> _output;
+
+    /// <param name="json">Creates the step's source-generated context for the options it is given (<see cref="Contracts.ContractJson.NewOptions"/>).</param>
+    public StepDescriptor(
+        string name,
+        int contractVersion,
+        StateRole role,
+        Func<JsonSerializerOptions, JsonSerializerContext> json,
+        Func<StepServices, IStepHandler<TInput, TOutput>> handler,
+        params IamGrant[] permissions)
+        : base(name, contractVersion, role, permissions)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var context = json(Contracts.ContractJson.NewOptions());
+        _input = (JsonTypeInfo<TInput>)(context.GetTypeInfo(typeof(TInput)) ?? throw MissingType(name, typeof(TInput)));
+        _output = (JsonTypeInfo<TOutput>)(context.GetTypeInfo(typeof(TOutput)) ?? throw MissingType(name, typeof(TOutput)));
+        _handler = handler;
+    }
+
+    public override JsonTypeInfo Input => _input;
+
+    private static InvalidOperationException MissingType(string step, Type type) =>
+        new($"{step}'s JSON context has no [JsonSerializable(typeof({type.Name}))].");
+
+    public override JsonTypeInfo Output => _output;
+
+    internal override Func<string, CancellationToken, Task<string>> Bind(StepServices services)
+    {
+        var handler = _handler(services);
+        return async (json, ct) =>
+        {
+            TInput? payload;
+            try
+            {
+                payload = JsonSerializer.Deserialize(json, _input);
+            }
+            catch (JsonException e)
+            {
+                throw StepException.Failed($"{Name} got a payload it cannot read: {e.Message}", e);
+            }
+
+            if (payload is null)
+            {
+                throw StepException.Failed($"{Name} got an empty payload.");
+            }
+
+            var result = await handler.HandleAsync(payload, ct).ConfigureAwait(false);
+            return JsonSerializer.Serialize(result, _output);
+        };
+    }
 }
 
 /// <summary>

@@ -34,7 +34,7 @@ public sealed partial class DefinitionSubstitutionTests(SynthesizedStack synth)
         foreach (var step in StepCatalog.All)
         {
             var value = Substitutions[step.FunctionArnPlaceholder];
-            Assert.Equal(synth.FunctionLogicalId(step.LambdaHandler), Target(value));
+            Assert.Equal(synth.StepFunctionLogicalId(step.Name), Target(value));
             Assert.Equal("Arn", value!["Fn::GetAtt"]![1]!.GetValue<string>());
         }
     }

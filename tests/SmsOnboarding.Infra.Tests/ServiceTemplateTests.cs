@@ -60,7 +60,7 @@ public sealed class ServiceTemplateTests(SynthesizedStack synth)
         var boundary = synth.OfType("AWS::IAM::ManagedPolicy").Single().LogicalId;
         foreach (var step in SmsOnboarding.Steps.StepCatalog.All)
         {
-            var variables = synth.Resources[synth.FunctionLogicalId(step.LambdaHandler)]!["Properties"]!["Environment"]!["Variables"]!;
+            var variables = synth.Resources[synth.StepFunctionLogicalId(step.Name)]!["Properties"]!["Environment"]!["Variables"]!;
             Assert.Equal(boundary, Target(variables[Infra.Workflow.OnboardingWorkflow.RoleBoundaryVariable]));
         }
 

@@ -104,6 +104,11 @@ public sealed class SynthesizedStack : IDisposable
     public string FunctionLogicalId(string handler) =>
         OfType("AWS::Lambda::Function").Single(f => f.Resource["Properties"]!["Handler"]!.GetValue<string>() == handler).LogicalId;
 
+    /// <summary>The function the stack deploys for a step: the one whose environment names it.</summary>
+    public string StepFunctionLogicalId(string stepName) =>
+        OfType("AWS::Lambda::Function").Single(f =>
+            f.Resource["Properties"]!["Environment"]?["Variables"]?[StepCatalog.StepVariable]?.GetValue<string>() == stepName).LogicalId;
+
     public void Dispose()
     {
         try

@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using SmsOnboarding.Infra.Workflow;
 using SmsOnboarding.Steps;
+using SmsOnboarding.Steps.EnsureSmsRole;
+using SmsOnboarding.Steps.Finalize;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
@@ -52,14 +55,15 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
     }
 
     [Fact]
-    public void Every_catalog_step_has_one_dotnet10_arm64_traced_function_with_its_handler()
+    public void Every_catalog_step_has_one_dotnet10_arm64_traced_function_named_for_it_on_the_one_step_handler()
     {
         synth.Template.ResourceCountIs("AWS::Lambda::Function", StepCatalog.All.Count + 1);
         foreach (var step in StepCatalog.All)
         {
             synth.Template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
             {
-                ["Handler"] = step.LambdaHandler,
+                ["Handler"] = StepCatalog.LambdaHandler,
+                ["FunctionName"] = step.FunctionName,
                 ["Runtime"] = "dotnet10",
                 ["Architectures"] = new[] { "arm64" },
                 ["TracingConfig"] = new Dictionary<string, object> { ["Mode"] = "Active" },
@@ -73,7 +77,7 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
         var infraActions = new HashSet<string> { "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords" };
         foreach (var step in StepCatalog.All)
         {
-            var role = RoleOf(synth.FunctionLogicalId(step.LambdaHandler));
+            var role = RoleOf(synth.StepFunctionLogicalId(step.Name));
             var granted = StatementsOf(role).SelectMany(s => Strings(s["Action"])).ToHashSet();
             var expected = step.Permissions.SelectMany(p => p.Actions).Concat(infraActions).ToHashSet();
 
@@ -86,7 +90,7 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
     {
         foreach (var step in StepCatalog.All)
         {
-            var statements = StatementsOf(RoleOf(synth.FunctionLogicalId(step.LambdaHandler))).ToList();
+            var statements = StatementsOf(RoleOf(synth.StepFunctionLogicalId(step.Name))).ToList();
             foreach (var statement in statements.Where(s => Strings(s["Action"]).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))))
             {
                 var keys = Strings(statement["Condition"]?["ForAllValues:StringLike"]?["dynamodb:LeadingKeys"]).ToList();
@@ -104,14 +108,14 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
     [Fact]
     public void Role_creation_is_limited_to_the_workflow_path_and_requires_the_publish_only_boundary()
     {
-        var role = RoleOf(synth.FunctionLogicalId(StepCatalog.All.Single(s => s.Name == StepNames.EnsureSmsRole).LambdaHandler));
+        var role = RoleOf(synth.StepFunctionLogicalId(EnsureSmsRoleStep.Name));
         var create = StatementsOf(role).Single(s => Strings(s["Action"]).Contains("iam:CreateRole"));
 
         Assert.Contains(":role/sms-onboarding/*", create["Resource"]!.ToJsonString(), StringComparison.Ordinal);
         var boundaryCondition = create["Condition"]!["StringEquals"]!["iam:PermissionsBoundary"]!.ToJsonString();
-        Assert.Contains(":policy/" + StepCatalog.SmsRoleBoundaryPolicyName, boundaryCondition, StringComparison.Ordinal);
+        Assert.Contains(":policy/" + StepGrants.SmsRoleBoundaryPolicyName, boundaryCondition, StringComparison.Ordinal);
 
-        var boundary = synth.OfType("AWS::IAM::ManagedPolicy").Single(p => p.Resource["Properties"]!["ManagedPolicyName"]?.GetValue<string>() == StepCatalog.SmsRoleBoundaryPolicyName);
+        var boundary = synth.OfType("AWS::IAM::ManagedPolicy").Single(p => p.Resource["Properties"]!["ManagedPolicyName"]?.GetValue<string>() == StepGrants.SmsRoleBoundaryPolicyName);
         var allowed = Many(boundary.Resource["Properties"]!["PolicyDocument"]!["Statement"]).ToList();
         Assert.Equal(["sns:Publish"], allowed.SelectMany(s => Strings(s["Action"])));
         Assert.All(allowed, s => Assert.Equal("Allow", s["Effect"]!.GetValue<string>()));
@@ -127,7 +131,7 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
         foreach (var (step, grant) in conditioned)
         {
             var statement = Assert.Single(
-                StatementsOf(RoleOf(synth.FunctionLogicalId(step.LambdaHandler))),
+                StatementsOf(RoleOf(synth.StepFunctionLogicalId(step.Name))),
                 s => Strings(s["Action"]).Intersect(grant.Actions).Any());
             foreach (var (op, pairs) in grant.Conditions!)
             {
@@ -141,7 +145,7 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
             }
         }
 
-        var passRole = StatementsOf(RoleOf(synth.FunctionLogicalId(StepCatalog.All.Single(s => s.Name == StepNames.Finalize).LambdaHandler)))
+        var passRole = StatementsOf(RoleOf(synth.StepFunctionLogicalId(FinalizeStep.Name)))
             .Single(s => Strings(s["Action"]).Contains("iam:PassRole"));
         Assert.Equal("cognito-idp.amazonaws.com", passRole["Condition"]!["StringEquals"]!["iam:PassedToService"]!.GetValue<string>());
     }
@@ -153,7 +157,7 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
         var invoke = StatementsOf(role).Where(s => Strings(s["Action"]).Contains("lambda:InvokeFunction")).ToList();
         var targets = invoke.SelectMany(s => Many(s["Resource"])).Select(r => Target(r) ?? Target(r["Fn::Join"]?[1]?[0])).ToHashSet();
 
-        var stepFunctions = StepCatalog.All.Select(s => synth.FunctionLogicalId(s.LambdaHandler)).ToHashSet();
+        var stepFunctions = StepCatalog.All.Select(s => synth.StepFunctionLogicalId(s.Name)).ToHashSet();
         Assert.True(stepFunctions.SetEquals(targets!), string.Join(", ", targets));
     }
 
@@ -161,7 +165,7 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
     public void Only_RegisterHumanTask_knows_the_reminder_topic_and_may_publish_to_exactly_it()
     {
         var topic = synth.OfType("AWS::SNS::Topic").Single(t => t.Resource["Properties"]!["TopicName"]?.GetValue<string>() == ReminderTopic.Name);
-        var register = synth.FunctionLogicalId(StepCatalog.All.Single(s => s.Name == StepNames.RegisterHumanTask).LambdaHandler);
+        var register = synth.StepFunctionLogicalId(RegisterHumanTaskStep.Name);
 
         var publish = Assert.Single(StatementsOf(RoleOf(register)), s => Strings(s["Action"]).Contains("sns:Publish"));
         var resource = Assert.Single(Many(publish["Resource"])).ToJsonString();
@@ -171,8 +175,8 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
 
         foreach (var step in StepCatalog.All)
         {
-            var variables = synth.Resources[synth.FunctionLogicalId(step.LambdaHandler)]!["Properties"]!["Environment"]!["Variables"]!;
-            if (step.Name == StepNames.RegisterHumanTask)
+            var variables = synth.Resources[synth.StepFunctionLogicalId(step.Name)]!["Properties"]!["Environment"]!["Variables"]!;
+            if (step.Name == RegisterHumanTaskStep.Name)
             {
                 Assert.Equal(topic.LogicalId, Target(variables[ReminderTopic.ArnVariable]));
             }

@@ -7,13 +7,14 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using SmsOnboarding.Steps;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Infra.Workflow;
 
 /// <summary>
-/// One Lambda per StepCatalog entry, each with only its catalog grants, and the state machine from the ASL file
+/// One Lambda per StepCatalog descriptor, each with only its descriptor's grants, and the state machine from the ASL file
 /// with every placeholder bound: function ARNs, and settings as CloudFormation parameters (defaults from the
 /// catalog or <c>-c Name=value</c>) so intervals can change at deploy time without a new synth.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class OnboardingWorkflow : Construct
 {
     public const string ReminderTopicVariable = ReminderTopic.ArnVariable;
 
-    /// <summary>StepEntryPoints passes it to CreateRole as the permissions boundary.</summary>
+    /// <summary>StepEntryPoint passes it to CreateRole as the permissions boundary.</summary>
     public const string RoleBoundaryVariable = "SMS_ROLE_BOUNDARY_ARN";
 
     /// <summary>dotnet10 is not a constant in CDK 2.160; the managed runtime exists (Amazon Linux 2023).</summary>
@@ -39,10 +40,10 @@ public sealed class OnboardingWorkflow : Construct
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(reminders);
 
-        // The name is fixed because StepCatalog's CreateRole grant requires exactly this boundary ARN.
+        // The name is fixed because EnsureSmsRole's CreateRole grant requires exactly this boundary ARN.
         SmsRoleBoundary = new ManagedPolicy(this, "SmsRoleBoundary", new ManagedPolicyProps
         {
-            ManagedPolicyName = StepCatalog.SmsRoleBoundaryPolicyName,
+            ManagedPolicyName = StepGrants.SmsRoleBoundaryPolicyName,
             Description = "Permissions boundary of every SMS role the workflow creates: SNS Publish only.",
             Statements = [new PolicyStatement(new PolicyStatementProps { Effect = Effect.ALLOW, Actions = ["sns:Publish"], Resources = ["*"] })],
         });
@@ -115,10 +116,12 @@ public sealed class OnboardingWorkflow : Construct
 
         return new Function(this, step.Name, new FunctionProps
         {
+            // Fixed like the local engine's: the API maps a deployed definition's function ARNs back to their steps.
+            FunctionName = step.FunctionName,
             Description = $"SmsOnboarding step {step.Name}",
             Runtime = DotnetRuntime,
             Architecture = Architecture.ARM_64,
-            Handler = step.LambdaHandler,
+            Handler = StepCatalog.LambdaHandler,
             Code = code,
             MemorySize = 512,
             Timeout = Duration.Seconds(60),
@@ -133,12 +136,13 @@ public sealed class OnboardingWorkflow : Construct
     {
         var environment = new Dictionary<string, string>
         {
+            [StepCatalog.StepVariable] = step.Name,
             [OnboardingTableSchema.TableNameVariable] = table.TableName,
             [RoleBoundaryVariable] = boundary.ManagedPolicyArn,
         };
-        if (step.Name == StepNames.RegisterHumanTask)
+        if (step.Name == RegisterHumanTaskStep.Name)
         {
-            // Re-registering a task after its timeout is where approvers get told; the publish grant is the catalog's.
+            // Re-registering a task after its timeout is where approvers get told; the publish grant is the step's.
             environment[ReminderTopicVariable] = reminders.TopicArn;
             if (uiUrl is not null)
             {

@@ -7,7 +7,7 @@ using SmsOnboarding.Steps.Storage.DynamoDb;
 namespace SmsOnboarding.Infra.Workflow;
 
 /// <summary>
-/// Turns StepCatalog grants into IAM statements. The catalog names the logical tables the local engine uses;
+/// Turns a step descriptor's grants into IAM statements. The grants name the logical tables the local engine uses;
 /// in AWS they are key prefixes of one table, so a table grant becomes the real table with a
 /// <c>dynamodb:LeadingKeys</c> condition that keeps each function inside its own items.
 /// </summary>

@@ -1,4 +1,5 @@
 using SmsOnboarding.Domain.Lifecycle;
+using SmsOnboarding.Steps;
 
 namespace SmsOnboarding.Api.Onboardings;
 

@@ -8,6 +8,7 @@ using SmsOnboarding.Api.Simulation;
 using SmsOnboarding.Domain.Lifecycle;
 using SmsOnboarding.Domain.Planning;
 using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Steps;
 
 namespace SmsOnboarding.Api.Onboardings;
 

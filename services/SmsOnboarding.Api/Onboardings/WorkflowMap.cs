@@ -1,27 +1,18 @@
 using System.Text.Json.Nodes;
+using SmsOnboarding.Steps;
 
 namespace SmsOnboarding.Api.Onboardings;
-
-/// <summary>What a state of the workflow means for the people waiting on it.</summary>
-public enum StateRole
-{
-    Working,
-    WaitingOnPeople,
-    WaitingOnAws,
-    Finalizing,
-}
 
 public sealed record WorkflowState(string Name, string Type, string? Next, bool End, string? Parent, StateRole Role, IReadOnlyList<string> Targets, string? Comment);
 
 /// <summary>
 /// The states of the ASL definition (nested Parallel branches and Map processors flattened), each with its
-/// role, so a status and a diagram can be derived from the definition rather than from a hand-kept list.
+/// role, so a status and a diagram can be derived from the definition rather than from a hand-kept list:
+/// a Task state plays the role its step's descriptor declares (<see cref="StepCatalog.ForFunction"/>), a Wait
+/// state waits on AWS, and a state reached only from finalizing states is finalizing too.
 /// </summary>
 public sealed class WorkflowMap
 {
-    // Top-level states after the AWS reviews: the pool is being configured and proven.
-    private static readonly string[] FinalizeStates = ["Finalize", "SendTestMessage", "Onboarded"];
-
     private readonly Dictionary<string, WorkflowState> _byName;
 
     private WorkflowMap(IReadOnlyList<WorkflowState> states, string startAt)
@@ -39,7 +30,7 @@ public sealed class WorkflowMap
         var root = JsonNode.Parse(definitionJson) as JsonObject ?? throw new ArgumentException("ASL definition must be a JSON object", nameof(definitionJson));
         var states = new List<WorkflowState>();
         Walk(root, parent: null, states);
-        return new WorkflowMap(states, (string?)root["StartAt"] ?? "");
+        return new WorkflowMap(FinalizingFollowers(states), (string?)root["StartAt"] ?? "");
     }
 
     public StateRole RoleOf(string stateName) => _byName.TryGetValue(stateName, out var s) ? s.Role : StateRole.Working;
@@ -57,7 +48,6 @@ public sealed class WorkflowMap
                 continue;
             }
             var type = (string?)state["Type"] ?? "";
-            var resource = (string?)state["Resource"] ?? "";
             var targets = new List<string>();
             if ((string?)state["Next"] is { } next)
             {
@@ -81,7 +71,7 @@ public sealed class WorkflowMap
                     targets.Add(to);
                 }
             }
-            var role = Classify(name, type, resource, parent);
+            var role = Classify(type, state);
             into.Add(new WorkflowState(name, type, (string?)state["Next"], (bool?)state["End"] ?? false, parent,
                 role, targets.Distinct(StringComparer.Ordinal).ToList(), (string?)state["Comment"]));
             foreach (var branch in state["Branches"]?.AsArray() ?? [])
@@ -98,22 +88,48 @@ public sealed class WorkflowMap
         }
     }
 
-    private static StateRole Classify(string name, string type, string resource, string? parent)
+    private static StateRole Classify(string type, JsonObject state)
     {
+        var resource = (string?)state["Resource"] ?? "";
         if (resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal))
         {
             return StateRole.WaitingOnPeople;
         }
-        if (parent is null && FinalizeStates.Contains(name, StringComparer.Ordinal))
+        if (type == "Task")
         {
-            return StateRole.Finalizing;
+            // lambda:invoke names the function in Parameters; a Task may also name the function ARN as its Resource.
+            var step = StepCatalog.ForFunction((string?)state["Parameters"]?["FunctionName"]) ?? StepCatalog.ForFunction(resource);
+            return step?.Role ?? StateRole.Working;
         }
-        // Wait states and the polls between them are the workflow waiting for an AWS review or provisioning.
-        var local = name[(name.LastIndexOf('.') + 1)..];
-        if (type == "Wait" || local.StartsWith("Check", StringComparison.Ordinal) || local.StartsWith("Advance", StringComparison.Ordinal))
+        // Wait states sit between the polls of an AWS review or provisioning.
+        return type == "Wait" ? StateRole.WaitingOnAws : StateRole.Working;
+    }
+
+    /// <summary>
+    /// A pass-through state entered only from finalizing states (the closing Pass after the test message) is
+    /// still finalizing: the onboarding is not done until the execution ends.
+    /// </summary>
+    private static List<WorkflowState> FinalizingFollowers(List<WorkflowState> states)
+    {
+        var changed = true;
+        while (changed)
         {
-            return StateRole.WaitingOnAws;
+            changed = false;
+            for (var i = 0; i < states.Count; i++)
+            {
+                var state = states[i];
+                if (state.Role != StateRole.Working || state.Type is "Task" or "Wait")
+                {
+                    continue;
+                }
+                var from = states.Where(s => s.Parent == state.Parent && s.Targets.Contains(state.Name, StringComparer.Ordinal)).ToList();
+                if (from.Count > 0 && from.All(s => s.Role == StateRole.Finalizing))
+                {
+                    states[i] = state with { Role = StateRole.Finalizing };
+                    changed = true;
+                }
+            }
         }
-        return StateRole.Working;
+        return states;
     }
 }

@@ -13,7 +13,7 @@ public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotenc
     public async Task<CaseState> OpenAsync(CaseInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var key = IdempotencyKeys.For(input.ExecutionArn, StepNames.OpenCase, input.Need);
+        var key = IdempotencyKeys.For(input.ExecutionArn, OpenCase.OpenCaseStep.Name, input.Need);
         var reference = IdempotencyKeys.Reference(key);
         var request = new CaseRequest(input, reference, CaseTexts.Subject(input.Need, input.Pool),
             CaseTexts.Body(input.Need, input.Request, input.Pool, reference), time.GetUtcNow());
@@ -44,8 +44,8 @@ public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotenc
                 throw StepException.Failed($"No channel could open the {input.Need} case.");
             },
             cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(json, StepJson.Default.CaseState)!;
+        return JsonSerializer.Deserialize(json, ContractJson.CaseState)!;
     }
 
-    private static string Serialize(CaseState state) => JsonSerializer.Serialize(state, StepJson.Default.CaseState);
+    private static string Serialize(CaseState state) => JsonSerializer.Serialize(state, ContractJson.CaseState);
 }

@@ -54,7 +54,7 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
             return new HumanTaskOutcome(HumanTaskOutcomeStatus.Invalid, "The answer is not valid: " + string.Join("; ", problems), problems);
         }
 
-        var output = JsonSerializer.Serialize(answer, StepJson.Default.HumanAnswer);
+        var output = JsonSerializer.Serialize(answer, ContractJson.HumanAnswer);
         return await DeliverAsync(id, token => callbacks.SendTaskSuccessAsync(token, output, cancellationToken), "completed", cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.RegisterHumanTask;
 
 namespace SmsOnboarding.Steps.Reminders;
 

@@ -1,17 +1,53 @@
+using System.Reflection;
+using SmsOnboarding.Steps.Finalize;
+using SmsOnboarding.Steps.Lambda;
+using SmsOnboarding.Steps.RegisterHumanTask;
+
 namespace SmsOnboarding.Steps.Tests.Catalog;
 
 public sealed class StepCatalogTests
 {
     [Fact]
-    public void Every_step_has_a_matching_entry_point_method()
+    public void The_lambda_entry_runs_the_step_its_environment_names_and_refuses_any_other()
     {
-        var type = typeof(SmsOnboarding.Steps.Lambda.StepEntryPoints);
-        foreach (var step in StepCatalog.All)
-        {
-            Assert.Equal(StepCatalog.HandlerPrefix + step.Name, step.LambdaHandler);
-            var method = type.GetMethod(step.Name, [typeof(Stream)]);
-            Assert.True(method is not null && method.ReturnType == typeof(Task<Stream>), step.Name);
-        }
+        Assert.Same(StepCatalog.Find(FinalizeStep.Name), StepEntryPoint.StepOf(n => n == StepCatalog.StepVariable ? FinalizeStep.Name : null));
+
+        var unknown = Assert.Throws<InvalidOperationException>(() => StepEntryPoint.StepOf(n => n == StepCatalog.StepVariable ? "Finalise" : null));
+        var missing = Assert.Throws<InvalidOperationException>(() => StepEntryPoint.StepOf(_ => null));
+
+        Assert.Contains("'Finalise'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains(StepCatalog.StepVariable, missing.Message, StringComparison.Ordinal);
+        var method = typeof(StepEntryPoint).GetMethod(StepCatalog.LambdaHandler.Split("::")[2], [typeof(Stream)]);
+        Assert.True(method is { IsStatic: false, ReturnType: var type } && type == typeof(Task<Stream>));
+        Assert.Equal(typeof(StepEntryPoint).FullName, StepCatalog.LambdaHandler.Split("::")[1]);
+    }
+
+    [Fact]
+    public void Every_step_folder_holds_a_registered_descriptor_and_every_descriptor_has_a_folder()
+    {
+        var folders = Directory.GetDirectories(RepoPaths.StepFolders).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var descriptors = typeof(StepCatalog).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p.PropertyType == typeof(StepDescriptor))
+            .Select(p => (Type: p.DeclaringType!, Descriptor: (StepDescriptor)p.GetValue(null)!))
+            .ToList();
+
+        Assert.Equal(folders.Order(StringComparer.Ordinal), StepCatalog.All.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.All(descriptors, d => Assert.Contains(d.Descriptor, StepCatalog.All));
+        Assert.All(descriptors, d => Assert.Equal("SmsOnboarding.Steps." + d.Descriptor.Name, d.Type.Namespace));
+        Assert.Equal(StepCatalog.All.Count, descriptors.Count);
+        Assert.Equal(StepCatalog.All.Count, StepCatalog.All.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Function_references_map_back_to_their_step_in_template_local_and_deployed_form()
+    {
+        Assert.Equal(FinalizeStep.Name, StepCatalog.ForFunction("${FinalizeFunctionArn}")?.Name);
+        Assert.Equal(FinalizeStep.Name, StepCatalog.ForFunction(StepCatalog.LocalFunctionArn(FinalizeStep.Name))?.Name);
+        Assert.Equal(FinalizeStep.Name, StepCatalog.ForFunction("arn:aws-cn:lambda:cn-north-1:123456789012:function:sms-onboarding-Finalize:live")?.Name);
+        Assert.Equal(FinalizeStep.Name, StepCatalog.ForFunction("sms-onboarding-Finalize")?.Name);
+        Assert.Null(StepCatalog.ForFunction("arn:aws:lambda:us-east-1:123456789012:function:someone-else"));
+        Assert.Null(StepCatalog.ForFunction("${PollMaxSeconds}"));
     }
 
     [Fact]
@@ -36,7 +72,7 @@ public sealed class StepCatalogTests
             .ToList();
 
         var (step, grant) = Assert.Single(topicGrants);
-        Assert.Equal(StepNames.RegisterHumanTask, step);
+        Assert.Equal(RegisterHumanTaskStep.Name, step);
         Assert.Equal(["sns:Publish"], grant.Actions);
         Assert.Equal(["arn:{partition}:sns:{region}:{account}:sms-onboarding-reminders"], grant.Resources);
     }
@@ -52,8 +88,8 @@ public sealed class StepCatalogTests
             _ => null,
         };
 
-        var topic = Assert.Throws<ArgumentException>(() => SmsOnboarding.Steps.Lambda.StepEntryPoints.CreateHost(n => Env(n, "SMS_ONBOARDING_REMINDER_TOPIC_ARN=sms-onboarding-reminders")));
-        var ui = Assert.Throws<InvalidOperationException>(() => SmsOnboarding.Steps.Lambda.StepEntryPoints.CreateHost(n => Env(n, "SMS_ONBOARDING_UI_URL=onboard.example.com")));
+        var topic = Assert.Throws<ArgumentException>(() => SmsOnboarding.Steps.Lambda.StepEntryPoint.CreateHost(n => Env(n, "SMS_ONBOARDING_REMINDER_TOPIC_ARN=sms-onboarding-reminders")));
+        var ui = Assert.Throws<InvalidOperationException>(() => SmsOnboarding.Steps.Lambda.StepEntryPoint.CreateHost(n => Env(n, "SMS_ONBOARDING_UI_URL=onboard.example.com")));
 
         Assert.Contains("is not an SNS topic ARN", topic.Message, StringComparison.Ordinal);
         Assert.Contains("must be an absolute http(s) URL", ui.Message, StringComparison.Ordinal);

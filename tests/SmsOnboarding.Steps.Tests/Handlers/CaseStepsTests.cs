@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.Contracts;
+using SmsOnboarding.Steps.OpenCase;
+using SmsOnboarding.Steps.ResolvePool;
 using SmsOnboarding.Steps.Tests.Support;
 
 namespace SmsOnboarding.Steps.Tests.Handlers;
@@ -17,8 +19,8 @@ public sealed class CaseStepsTests
         var pool = await ResolveAsync(host);
         var input = Payload(pool, Needs.SandboxExit);
 
-        var first = JsonNode.Parse(await host.InvokeAsync(StepNames.OpenCase, input))!;
-        var second = JsonNode.Parse(await host.InvokeAsync(StepNames.OpenCase, input))!;
+        var first = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, input))!;
+        var second = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, input))!;
 
         Assert.Equal(CaseChannels.SupportApi, (string?)first["channel"]);
         Assert.Equal((string?)first["caseId"], (string?)second["caseId"]);
@@ -33,7 +35,7 @@ public sealed class CaseStepsTests
         var host = aws.Host();
         var pool = await ResolveAsync(host);
 
-        var opened = JsonNode.Parse(await host.InvokeAsync(StepNames.OpenCase, Payload(pool, Needs.SandboxExit)))!;
+        var opened = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, Payload(pool, Needs.SandboxExit)))!;
 
         Assert.Equal(CaseChannels.Human, (string?)opened["channel"]);
         Assert.Contains("Limit: Exit SMS Sandbox", (string?)opened["caseText"], StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public sealed class CaseStepsTests
         var host = aws.Host();
         var pool = await ResolveAsync(host);
 
-        var opened = JsonNode.Parse(await host.InvokeAsync(StepNames.OpenCase, Payload(pool, Needs.SpendIncrease)))!;
+        var opened = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, Payload(pool, Needs.SpendIncrease)))!;
 
         Assert.Equal(CaseChannels.ServiceQuotas, (string?)opened["channel"]);
         Assert.False(string.IsNullOrEmpty((string?)opened["quotaRequestId"]));
@@ -54,10 +56,10 @@ public sealed class CaseStepsTests
 
     private static async Task<PoolInfo> ResolveAsync(StepHost host)
     {
-        var input = JsonSerializer.Serialize(new ResolvePoolInput(SimulatedAws.ExecutionArn, SimulatedAws.Request()), StepJson.Default.ResolvePoolInput);
-        return JsonSerializer.Deserialize(await host.InvokeAsync(StepNames.ResolvePool, input), StepJson.Default.PoolInfo)!;
+        var input = JsonSerializer.Serialize(new ResolvePoolInput(SimulatedAws.ExecutionArn, SimulatedAws.Request()), ResolvePoolStep.Descriptor.Input);
+        return (PoolInfo)JsonSerializer.Deserialize(await host.InvokeAsync(ResolvePoolStep.Name, input), ResolvePoolStep.Descriptor.Output)!;
     }
 
     private static string Payload(PoolInfo pool, string need) =>
-        JsonSerializer.Serialize(new CaseInput(SimulatedAws.ExecutionArn, SimulatedAws.Request(), pool, need, SimulatedAws.Settings), StepJson.Default.CaseInput);
+        JsonSerializer.Serialize(new CaseInput(SimulatedAws.ExecutionArn, SimulatedAws.Request(), pool, need, SimulatedAws.Settings), OpenCaseStep.Descriptor.Input);
 }

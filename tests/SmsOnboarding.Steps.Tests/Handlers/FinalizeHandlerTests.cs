@@ -1,4 +1,5 @@
 using SmsOnboarding.Aws.CognitoIdentityProvider.Model;
+using SmsOnboarding.Steps.Finalize;
 using SmsOnboarding.Steps.Handlers;
 
 namespace SmsOnboarding.Steps.Tests.Handlers;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Tests.Support;
 
 namespace SmsOnboarding.Steps.Tests.Lambda;
@@ -18,7 +19,7 @@ internal static class LambdaPayloads
         TimeoutSeconds: 3600, MaxReminders: 3, SimulatedAws.Request(), Pool, PhoneNumber: "+12065550100");
 
     public static Stream Stream(RegisterHumanTaskInput input) =>
-        new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input, StepJson.Default.RegisterHumanTaskInput)));
+        new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input, RegisterHumanTaskStep.Descriptor.Input)));
 
     public static async Task<string> ReadAsync(Stream output)
     {

@@ -1,5 +1,6 @@
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Lambda;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 
 namespace SmsOnboarding.Steps.Tests.Lambda;
@@ -12,9 +13,9 @@ public sealed class StepStoresTests : IDisposable
     public async Task Without_a_table_name_the_entry_point_keeps_tasks_in_sqlite_under_the_data_dir()
     {
         var env = new Dictionary<string, string> { [StepStores.DataDirVariable] = _dir };
-        var host = StepEntryPoints.CreateHost(name => env.GetValueOrDefault(name));
+        var host = StepEntryPoint.CreateHost(name => env.GetValueOrDefault(name));
 
-        await StepEntryPoints.Invoke(host, StepNames.RegisterHumanTask, LambdaPayloads.Stream(LambdaPayloads.Register("token-1")));
+        await StepEntryPoint.Invoke(host, RegisterHumanTaskStep.Name, LambdaPayloads.Stream(LambdaPayloads.Register("token-1")));
 
         var inbox = new SqliteHumanTaskInbox(Path.Combine(_dir, "human-tasks.db"));
         var task = Assert.Single(await inbox.ListPendingAsync());

@@ -4,6 +4,7 @@ using SmsOnboarding.Steps.Handlers;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Tests.Lambda;
 
@@ -70,9 +71,9 @@ public sealed class PastReminderMetricTests : IDisposable
     public async Task Lambda_entry_point_writes_the_reminder_metric_to_its_output()
     {
         var env = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "sms-onboarding-RegisterHumanTask", [SmsOnboarding.Steps.Lambda.StepStores.DataDirVariable] = _dir };
-        var host = SmsOnboarding.Steps.Lambda.StepEntryPoints.CreateHost(env.GetValueOrDefault, metricsOutput: _stdout);
+        var host = SmsOnboarding.Steps.Lambda.StepEntryPoint.CreateHost(env.GetValueOrDefault, metricsOutput: _stdout);
 
-        await SmsOnboarding.Steps.Lambda.StepEntryPoints.Invoke(host, StepNames.RegisterHumanTask, LambdaPayloads.Stream(LambdaPayloads.Register("token-1", reminder: 1)));
+        await SmsOnboarding.Steps.Lambda.StepEntryPoint.Invoke(host, RegisterHumanTaskStep.Name, LambdaPayloads.Stream(LambdaPayloads.Register("token-1", reminder: 1)));
 
         var line = Assert.Single(_stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(1, (int)JsonNode.Parse(line)![StepMetrics.HumanTasksPastReminder]!);

@@ -5,6 +5,7 @@ using SmsOnboarding.Steps.Handlers;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Tests.Lambda;
 using SmsOnboarding.Steps.Tests.Support;
@@ -66,8 +67,8 @@ public sealed class ReminderNotificationTests : IAsyncLifetime
         // A re-run after an engine restart: a new host over the same idempotency file.
         var restarted = new StepHost(_aws.Clients, new SqliteIdempotencyStore(Path.Combine(_aws.DataDir, "idempotency.db")), _aws.Inbox, _aws.Clock,
             reminders: new SnsReminderNotifier(_aws.Clients, _topicArn));
-        var rerun = JsonNode.Parse(await restarted.InvokeAsync(StepNames.RegisterHumanTask,
-            System.Text.Json.JsonSerializer.Serialize(LambdaPayloads.Register("token-2b", reminder: 2), StepJson.Default.RegisterHumanTaskInput)))!;
+        var rerun = JsonNode.Parse(await restarted.InvokeAsync(RegisterHumanTaskStep.Name,
+            System.Text.Json.JsonSerializer.Serialize(LambdaPayloads.Register("token-2b", reminder: 2), RegisterHumanTaskStep.Descriptor.Input)))!;
 
         Assert.Equal(2, Published.Count);
         Assert.Contains("reminder 1 of 3", Published[0].Subject, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Tests.Lambda;
 

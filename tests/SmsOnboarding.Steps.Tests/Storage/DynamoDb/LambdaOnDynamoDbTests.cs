@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Lambda;
+using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 using SmsOnboarding.Steps.Tests.Lambda;
 
@@ -20,10 +21,10 @@ public sealed class LambdaOnDynamoDbTests(MotoServer moto)
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = moto.Endpoint.ToString(),
         };
-        var host = StepEntryPoints.CreateHost(name => env.GetValueOrDefault(name), new BasicAWSCredentials("testing", "testing"));
+        var host = StepEntryPoint.CreateHost(name => env.GetValueOrDefault(name), new BasicAWSCredentials("testing", "testing"));
 
         var output = await LambdaPayloads.ReadAsync(
-            await StepEntryPoints.Invoke(host, StepNames.RegisterHumanTask, LambdaPayloads.Stream(LambdaPayloads.Register("token-1"))));
+            await StepEntryPoint.Invoke(host, RegisterHumanTaskStep.Name, LambdaPayloads.Stream(LambdaPayloads.Register("token-1"))));
 
         var task = Assert.Single(await new DynamoDbHumanTaskInbox(client, table).ListPendingAsync());
         Assert.Equal(TaskTokens.Id("token-1"), task.Id);

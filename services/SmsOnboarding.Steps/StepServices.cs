@@ -1,0 +1,22 @@
+using SmsOnboarding.Steps.Aws;
+using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Idempotency;
+using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.Reminders;
+
+namespace SmsOnboarding.Steps;
+
+/// <summary>What a step's descriptor may build its handler from: the ports, time and deployment settings.</summary>
+public sealed record StepServices(IAwsClientFactory Aws, IIdempotencyStore Idempotency, IHumanTaskInbox Inbox, TimeProvider Time)
+{
+    /// <summary>Permissions boundary for SMS roles the workflow creates; none when null.</summary>
+    public string? SmsRoleBoundaryArn { get; init; }
+
+    public IMetrics Metrics { get; init; } = NoMetrics.Instance;
+
+    /// <summary>Where reminders about waiting human tasks go (the inbox only, by default).</summary>
+    public IReminderNotifier Reminders { get; init; } = NoReminderNotifier.Instance;
+
+    /// <summary>The web UI, for links in reminders; none when null.</summary>
+    public Uri? UiBaseUrl { get; init; }
+}

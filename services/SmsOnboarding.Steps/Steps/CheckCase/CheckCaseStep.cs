@@ -1,0 +1,19 @@
+using SmsOnboarding.Steps.Contracts;
+
+namespace SmsOnboarding.Steps.CheckCase;
+
+/// <summary>One poll of an open case while AWS reviews it.</summary>
+public static class CheckCaseStep
+{
+    public const string Name = "CheckCase";
+
+    public static StepDescriptor Descriptor { get; } = new StepDescriptor<CaseInput, CaseState>(
+        Name,
+        contractVersion: 1,
+        StateRole.WaitingOnAws,
+        options => new CheckCaseJson(options),
+        s => new CheckCaseHandler(s.Aws, s.Time),
+        StepGrants.Any("servicequotas:GetRequestedServiceQuotaChange", "support:DescribeCases", "sns:GetSMSSandboxAccountStatus",
+            "sns:GetSMSAttributes", "sns:ListOriginationNumbers", "sms-voice:DescribeSpendLimits", "sms-voice:DescribePhoneNumbers"),
+        StepGrants.IdempotencyTable);
+}

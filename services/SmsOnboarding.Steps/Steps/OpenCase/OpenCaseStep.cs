@@ -1,0 +1,21 @@
+using SmsOnboarding.Steps.Cases;
+using SmsOnboarding.Steps.Contracts;
+
+namespace SmsOnboarding.Steps.OpenCase;
+
+/// <summary>Opens the case for one need (origination, sandbox exit, spend) through the first channel that works.</summary>
+public static class OpenCaseStep
+{
+    public const string Name = "OpenCase";
+
+    public static StepDescriptor Descriptor { get; } = new StepDescriptor<CaseInput, CaseState>(
+        Name,
+        contractVersion: 1,
+        StateRole.Working,
+        options => new OpenCaseJson(options),
+        s => new OpenCaseHandler(new CaseRouter([new ServiceQuotasChannel(s.Aws), new SupportApiChannel(s.Aws), new HumanChannel()], s.Idempotency, s.Time)),
+        StepGrants.Any("servicequotas:ListServiceQuotas", "servicequotas:RequestServiceQuotaIncrease",
+            "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota",
+            "support:DescribeServices", "support:CreateCase", "support:DescribeCases"),
+        StepGrants.IdempotencyTable);
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using SmsOnboarding.Steps.Contracts;
+
+namespace SmsOnboarding.Steps.RecordCase;
+
+// RecordCase reads a CaseInput and returns a CaseState, parts shared with other steps (Contracts/StepContracts.cs).
+
+/// <summary>Source-generated (de)serialisation of RecordCase's payloads, with the options of ContractJson.</summary>
+[JsonSerializable(typeof(CaseInput))]
+[JsonSerializable(typeof(CaseState))]
+internal sealed partial class RecordCaseJson : JsonSerializerContext;

@@ -1,0 +1,61 @@
+using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Aws.SimpleNotificationService.Model;
+using SmsOnboarding.Steps.Aws;
+using SmsOnboarding.Steps.Contracts;
+using SmsOnboarding.Steps.Handlers;
+using SmsOnboarding.Steps.Idempotency;
+
+namespace SmsOnboarding.Steps.SendVerificationCode;
+
+/// <summary>
+/// Sends (or re-sends) the sandbox verification SMS. AWS allows 5 sends per number per 24 h; the send times
+/// travel in the workflow state, and each send is keyed by its ordinal so a retried task never sends twice.
+/// </summary>
+public sealed class SendVerificationCodeHandler(IAwsClientFactory aws, IIdempotencyStore store, TimeProvider time)
+    : IStepHandler<SendCodeInput, CodeSends>
+{
+    public async Task<CodeSends> HandleAsync(SendCodeInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var region = input.Pool.SnsRegion;
+        var status = await SmsFacts.SandboxNumberStatusAsync(aws, region, input.PhoneNumber, cancellationToken).ConfigureAwait(false);
+        if (status == "Verified")
+        {
+            return input.Sends with { AlreadyVerified = true, Limited = false };
+        }
+
+        var now = time.GetUtcNow();
+        var recent = input.Sends.SentAt.Where(t => now - t < TimeSpan.FromHours(24)).ToList();
+        if (recent.Count >= input.Settings.MaxCodeSendsPerDay)
+        {
+            return new CodeSends(input.Sends.SentAt, false, true);
+        }
+
+        var key = IdempotencyKeys.For(input.ExecutionArn, SendVerificationCodeStep.Name, $"{input.PhoneNumber}#{input.Sends.SentAt.Count}");
+        var sentAt = await store.RunAsync(key, time, Once.NothingToRecover, async () =>
+        {
+            try
+            {
+                await aws.Sns(region).CreateSMSSandboxPhoneNumberAsync(
+                    new CreateSMSSandboxPhoneNumberRequest { PhoneNumber = input.PhoneNumber, LanguageCode = "en-US" }, cancellationToken).ConfigureAwait(false);
+                return time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (AwsServiceException e) when (e.Is("UserError", "Throttled") && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            {
+                return "limited";
+            }
+            catch (AwsServiceException e) when (e.Is("OptedOut"))
+            {
+                throw StepException.Failed($"The number {Domain.Phones.E164.Mask(input.PhoneNumber)} has opted out of SMS. Its owner must reply START (or remove it from the request) before it can be verified.", e);
+            }
+            catch (AwsServiceException e)
+            {
+                throw AwsCall.ToStepException($"Sending the verification code to {Domain.Phones.E164.Mask(input.PhoneNumber)}", e);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        return sentAt == "limited"
+            ? new CodeSends(input.Sends.SentAt, false, true)
+            : new CodeSends([.. input.Sends.SentAt, DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+}
