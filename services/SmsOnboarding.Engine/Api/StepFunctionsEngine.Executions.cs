@@ -283,7 +283,7 @@ public sealed partial class StepFunctionsEngine
     private async Task<T> CallbackAsync<T>(string token, CallbackKind kind, JsonNode? output, string? error, string? cause, T response)
     {
         ThrowIfFaulted();
-        if (Execution.ParseTaskToken(token) is not { } parsed)
+        if (TaskTokens.Parse(token) is not { } parsed)
         {
             throw new StepFunctionsException("InvalidToken", "Invalid Token: the task token is malformed.");
         }

@@ -37,7 +37,7 @@ internal sealed partial class Execution
                 Emit(null, HistoryEventType.ExecutionAborted, e => e.ExecutionAbortedEventDetails = new ExecutionAbortedEventDetails { Error = error, Cause = cause }, final: true);
                 break;
         }
-        CancelAllInflight();
+        _dispatcher.CancelAll();
         // Keep only the root run (where a redrive resumes); everything below it is abandoned.
         foreach (var run in s.Runs.Values.Where(r => r.ParentId is not null).ToList())
         {
@@ -90,7 +90,7 @@ internal sealed partial class Execution
         root.LastEventId = s.LastEventId;
         root.Phase = RunPhase.Ready;
         _ready.Enqueue(root.Id);
-        ArmTimer(0, TimerKind.ExecutionTimeout, s.TimeoutAt);
+        _timers.Arm(0, TimerKind.ExecutionTimeout, s.TimeoutAt);
         AddEffect(() => redrive.Reply.TrySetResult(null));
     }
 
@@ -98,7 +98,7 @@ internal sealed partial class Execution
     private void Recover()
     {
         var s = Snapshot;
-        ArmTimer(0, TimerKind.ExecutionTimeout, s.TimeoutAt);
+        _timers.Arm(0, TimerKind.ExecutionTimeout, s.TimeoutAt);
         foreach (var run in s.Runs.Values.ToList())
         {
             switch (run.Phase)
@@ -107,11 +107,11 @@ internal sealed partial class Execution
                     _ready.Enqueue(run.Id);
                     break;
                 case RunPhase.Waiting or RunPhase.RetryWaiting when run.Due is { } due:
-                    ArmTimer(run.Id, run.Phase == RunPhase.Waiting ? TimerKind.Wait : TimerKind.Retry, due);
+                    _timers.Arm(run.Id, run.Phase == RunPhase.Waiting ? TimerKind.Wait : TimerKind.Retry, due);
                     break;
                 case RunPhase.TaskScheduled or RunPhase.TaskStarted:
                     {
-                        ArmTaskTimers(run);
+                        _timers.ArmTask(run);
                         var task = (TaskState)Definition(run.DefinitionPath)[run.StateName];
                         var kind = KindOf(task.Resource);
                         var waitsForWorker = kind == ResourceKind.Activity && run.ActivityStarted;
@@ -131,15 +131,9 @@ internal sealed partial class Execution
         var count = 0;
         foreach (var run in Snapshot.Runs.Values)
         {
-            if (run.Phase is RunPhase.TaskScheduled or RunPhase.TaskStarted)
+            if (run.Phase is RunPhase.TaskScheduled or RunPhase.TaskStarted && !_dispatcher.IsRunning(run.Id))
             {
-                lock (_inflight)
-                {
-                    if (!_inflight.ContainsKey(run.Id))
-                    {
-                        count++;
-                    }
-                }
+                count++;
             }
         }
         return count;

@@ -16,7 +16,7 @@ internal sealed partial class Execution
             InputDetails = new HistoryEventExecutionDataDetails { Truncated = false },
             RoleArn = s.RoleArn,
         });
-        ArmTimer(0, TimerKind.ExecutionTimeout, s.TimeoutAt);
+        _timers.Arm(0, TimerKind.ExecutionTimeout, s.TimeoutAt);
         var root = NewRun(null, 0, "", Definition("").StartAt, JsonNode.Parse(s.Input));
         root.LastEventId = s.LastEventId;
     }
@@ -49,7 +49,7 @@ internal sealed partial class Execution
         run.RetryCount = 0;
         run.RetrierCounts = null;
         run.Attempt = 0;
-        run.TaskToken = state is TaskState ? NewTaskToken(run) : null;
+        run.TaskToken = state is TaskState ? TaskTokens.New(Snapshot.Id, run.Id) : null;
         run.EnteredEventId = Emit(run, state.Type + "StateEntered", e => e.StateEnteredEventDetails = new StateEnteredEventDetails
         {
             Name = state.Name,
@@ -87,7 +87,7 @@ internal sealed partial class Execution
                         run.EffectiveInput = effective;
                         run.Phase = RunPhase.Waiting;
                         run.Due = WaitTime.DueAt(wait, effective, Now);
-                        ArmTimer(run.Id, TimerKind.Wait, run.Due.Value);
+                        _timers.Arm(run.Id, TimerKind.Wait, run.Due.Value);
                         break;
                     }
                 case SucceedState succeed:
@@ -134,7 +134,7 @@ internal sealed partial class Execution
             Output = text,
             OutputDetails = new HistoryEventExecutionDataDetails { Truncated = false },
         });
-        DisarmRun(run);
+        _timers.Disarm(run);
         run.Phase = RunPhase.Ready;
         run.Due = null;
         run.TimeoutAt = null;
@@ -156,10 +156,10 @@ internal sealed partial class Execution
     /// <summary>Retry, then Catch, then failure of the run (Step Functions' order).</summary>
     private void HandleError(RunState run, StateDefinition state, string error, string? cause)
     {
-        DisarmRun(run);
+        _timers.Disarm(run);
         run.TimeoutAt = null;
         run.HeartbeatAt = null;
-        CancelInflight(run.Id);
+        _dispatcher.Cancel(run.Id);
         if (state is IHasErrorHandling handling)
         {
             var r = ErrorNames.FirstMatch(handling.Retry, x => x.ErrorEquals, error);
@@ -173,7 +173,7 @@ internal sealed partial class Execution
                     run.RetryCount++;
                     run.Phase = RunPhase.RetryWaiting;
                     run.Due = Now + retrier.DelayBefore(run.RetrierCounts[r], _engine.Random());
-                    ArmTimer(run.Id, TimerKind.Retry, run.Due.Value);
+                    _timers.Arm(run.Id, TimerKind.Retry, run.Due.Value);
                     return;
                 }
             }
@@ -219,9 +219,9 @@ internal sealed partial class Execution
             CloseExecution(ExecutionTrigger.Fail, error, cause, null);
             return;
         }
-        DisarmRun(run);
+        _timers.Disarm(run);
         Snapshot.Runs.Remove(run.Id);
-        CancelInflight(run.Id);
+        _dispatcher.Cancel(run.Id);
         ChildFinished(Snapshot.Runs[parentId], run.Slot, null, error ?? ErrorNames.TaskFailed, cause);
     }
 
@@ -344,8 +344,8 @@ internal sealed partial class Execution
         foreach (var child in Snapshot.Runs.Values.Where(r => r.ParentId == parent.Id).ToList())
         {
             AbandonChildren(child);
-            DisarmRun(child);
-            CancelInflight(child.Id);
+            _timers.Disarm(child);
+            _dispatcher.Cancel(child.Id);
             Snapshot.Runs.Remove(child.Id);
         }
     }

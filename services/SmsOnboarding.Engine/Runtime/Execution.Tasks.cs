@@ -31,28 +31,6 @@ internal sealed partial class Execution
         _ => ResourceKind.Unsupported,
     };
 
-    private string NewTaskToken(RunState run)
-    {
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        return Convert.ToBase64String(Encoding.ASCII.GetBytes($"{Snapshot.Id}.{run.Id}.{nonce}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    /// <summary>Execution id and run id of a task token, or null when it is not one of ours.</summary>
-    public static (long ExecutionId, int RunId)? ParseTaskToken(string token)
-    {
-        try
-        {
-            var padded = token.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split('.');
-            return parts.Length == 3 && long.TryParse(parts[0], out var e) && int.TryParse(parts[1], out var r) ? (e, r) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
     private Stateless.StateMachine<RunPhase, TaskTrigger> TaskMachine(RunState run) => run.TaskMachine ??= TaskLifecycle.For(run);
 
     private void ScheduleTask(RunState run, TaskState task)
@@ -117,23 +95,11 @@ internal sealed partial class Execution
                 });
                 break;
         }
-        ArmTaskTimers(run);
+        _timers.ArmTask(run);
         StartWork(run, task, kind);
     }
 
     private static string ResourceName(ResourceKind kind) => kind == ResourceKind.LambdaInvoke ? "invoke" : "invoke.waitForTaskToken";
-
-    private void ArmTaskTimers(RunState run)
-    {
-        if (run.TimeoutAt is { } timeoutAt)
-        {
-            ArmTimer(run.Id, TimerKind.TaskTimeout, timeoutAt);
-        }
-        if (run.HeartbeatAt is { } heartbeatAt)
-        {
-            ArmTimer(run.Id, TimerKind.Heartbeat, heartbeatAt);
-        }
-    }
 
     /// <summary>After the commit: call the handler, or offer the activity task to workers.</summary>
     private void StartWork(RunState run, TaskState task, ResourceKind kind)
@@ -166,81 +132,7 @@ internal sealed partial class Execution
             payload = parameters["Payload"]?.DeepClone();
         }
         var invocation = new TaskInvocation(payload, Snapshot.Arn, task.Name, key, attempt, kind == ResourceKind.LambdaInvokeWaitForTaskToken ? token : null);
-        AddEffect(() => Dispatch(runId, functionName, invocation));
-    }
-
-    private void Dispatch(int runId, string functionName, TaskInvocation invocation)
-    {
-        if (!_engine.TryGetFunction(functionName, out var handler))
-        {
-            Post(new HandlerResultMessage(runId, invocation.Attempt, null, "Lambda.ResourceNotFoundException",
-                $"Function not found: arn:aws:lambda:{_engine.Options.Region}:{_engine.Options.AccountId}:function:{functionName} (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)"));
-            return;
-        }
-        var cancellation = new CancellationTokenSource();
-        lock (_inflight)
-        {
-            if (_inflight.Remove(runId, out var previous))
-            {
-                previous.Cancel();
-                previous.Dispose();
-            }
-            _inflight[runId] = cancellation;
-        }
-        _engine.InflightIncrement();
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                var result = await handler(invocation, cancellation.Token).ConfigureAwait(false);
-                Post(new HandlerResultMessage(runId, invocation.Attempt, result, null, null));
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                // The task timed out, was retried or the execution stopped: nobody waits for this result.
-            }
-            catch (TaskFailedException e)
-            {
-                Post(new HandlerResultMessage(runId, invocation.Attempt, null, e.Error, e.Cause));
-            }
-#pragma warning disable CA1031 // Any handler exception is the task's failure, like Lambda's unhandled errors.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                var type = e.GetType().Name;
-                var cause = new JsonObject { ["errorMessage"] = e.Message, ["errorType"] = type }.ToJsonString();
-                Post(new HandlerResultMessage(runId, invocation.Attempt, null, type, cause));
-            }
-            finally
-            {
-                _engine.InflightDecrement();
-            }
-        });
-    }
-
-    private void CancelInflight(int runId)
-    {
-        lock (_inflight)
-        {
-            if (_inflight.Remove(runId, out var cancellation))
-            {
-                cancellation.Cancel();
-                cancellation.Dispose();
-            }
-        }
-    }
-
-    private void CancelAllInflight()
-    {
-        lock (_inflight)
-        {
-            foreach (var cancellation in _inflight.Values)
-            {
-                cancellation.Cancel();
-                cancellation.Dispose();
-            }
-            _inflight.Clear();
-        }
+        AddEffect(() => _dispatcher.Dispatch(runId, functionName, invocation));
     }
 
     private bool IsCurrentTask(int runId, int attempt, out RunState run, out TaskState task)
@@ -262,13 +154,7 @@ internal sealed partial class Execution
         {
             return;
         }
-        lock (_inflight)
-        {
-            if (_inflight.Remove(run.Id, out var cancellation))
-            {
-                cancellation.Dispose();
-            }
-        }
+        _dispatcher.Returned(run.Id);
         var kind = KindOf(task.Resource);
         if (message.Error is not null)
         {
@@ -392,111 +278,5 @@ internal sealed partial class Execution
         }
         TaskMachine(run).Fire(TaskTrigger.Fail);
         HandleError(run, task, error, cause);
-    }
-
-    private void OnActivityStarted(ActivityStartedMessage message)
-    {
-        if (!IsCurrentTask(message.RunId, message.Attempt, out var run, out _) || run.ActivityStarted)
-        {
-            return;
-        }
-        run.ActivityStarted = true;
-        Emit(run, HistoryEventType.ActivityStarted, e => e.ActivityStartedEventDetails = new ActivityStartedEventDetails { WorkerName = message.WorkerName });
-        TaskMachine(run).Fire(TaskTrigger.Start);
-    }
-
-    private void OnCallback(CallbackMessage message)
-    {
-        if (!Snapshot.Runs.TryGetValue(message.RunId, out var run) || run.TaskToken != message.Token || Snapshot.Status != ExecutionStatus.Running
-            || run.Phase is not (RunPhase.TaskScheduled or RunPhase.TaskStarted)
-            || Definition(run.DefinitionPath)[run.StateName] is not TaskState task
-            || KindOf(task.Resource) is not (ResourceKind.LambdaInvokeWaitForTaskToken or ResourceKind.Activity))
-        {
-            message.Reply.TrySetResult(new StepFunctionsException("TaskTimedOut", "Task Timed Out: the task token does not belong to a running task."));
-            return;
-        }
-        var kind = KindOf(task.Resource);
-        switch (message.Kind)
-        {
-            case CallbackKind.Success:
-                CancelInflight(run.Id);
-                TaskSucceeded(run, task, kind, message.Output);
-                break;
-            case CallbackKind.Failure:
-                CancelInflight(run.Id);
-                TaskFailed(run, task, kind, message.Error ?? "", message.Cause);
-                break;
-            case CallbackKind.Heartbeat:
-                if (run.HeartbeatSeconds is { } seconds)
-                {
-                    run.HeartbeatAt = Now.AddSeconds(seconds);
-                    ArmTimer(run.Id, TimerKind.Heartbeat, run.HeartbeatAt.Value);
-                    _dirty = true;
-                }
-                break;
-        }
-        AddEffect(() => message.Reply.TrySetResult(null));
-    }
-
-    private void ArmTimer(int runId, TimerKind kind, DateTimeOffset due) =>
-        AddEffect(() => _engine.Timers.Schedule(this, runId, kind, due));
-
-    /// <summary>The run leaves the state that armed its timers: nobody waits on them any more (nor may the clock skip to them).</summary>
-    private void DisarmRun(RunState run)
-    {
-        if (run.Due is null && run.TimeoutAt is null && run.HeartbeatAt is null)
-        {
-            return;
-        }
-        var runId = run.Id;
-        AddEffect(() => _engine.Timers.CancelRun(this, runId));
-    }
-
-    private void OnTimer(TimerMessage timer)
-    {
-        if (Snapshot.Status != ExecutionStatus.Running)
-        {
-            return;
-        }
-        if (timer.Kind == TimerKind.ExecutionTimeout)
-        {
-            if (Snapshot.TimeoutAt == timer.Due)
-            {
-                CloseExecution(ExecutionTrigger.TimeOut, ErrorNames.Timeout, "The execution timed out.", null);
-            }
-            return;
-        }
-        if (!Snapshot.Runs.TryGetValue(timer.RunId, out var run))
-        {
-            return;
-        }
-        var state = Definition(run.DefinitionPath)[run.StateName];
-        switch (timer.Kind)
-        {
-            case TimerKind.Wait when run.Phase == RunPhase.Waiting && run.Due == timer.Due:
-                try
-                {
-                    Exit(run, state, DataFlow.ApplyOutputPath(state, run.EffectiveInput), state.Next);
-                }
-                catch (AslRuntimeException e)
-                {
-                    FailRun(run, e.Error, e.Cause);
-                }
-                break;
-            case TimerKind.Retry when run.Phase == RunPhase.RetryWaiting && run.Due == timer.Due:
-                run.Due = null;
-                if (state is not TaskState)
-                {
-                    run.Phase = RunPhase.Ready;
-                }
-                Execute(run, state);
-                break;
-            case TimerKind.TaskTimeout when run.Phase is RunPhase.TaskScheduled or RunPhase.TaskStarted && run.TimeoutAt == timer.Due:
-                TaskTimedOut(run, (TaskState)state, ErrorNames.Timeout, "The task timed out.");
-                break;
-            case TimerKind.Heartbeat when run.Phase is RunPhase.TaskScheduled or RunPhase.TaskStarted && run.HeartbeatAt == timer.Due:
-                TaskTimedOut(run, (TaskState)state, ErrorNames.HeartbeatTimeout, "The task did not send a heartbeat in time.");
-                break;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmsOnboarding.Asl;
@@ -13,22 +12,25 @@ namespace SmsOnboarding.Engine.Runtime;
 /// One execution as an actor: messages are applied one at a time (Stateless machines are not thread-safe), the
 /// resulting history events and snapshot are committed by the group-commit writer, and only then do their effects
 /// (task dispatch, timers, API replies) happen. No thread is held while an execution waits.
+/// This part is the actor loop; the interpreter (States), task states (Tasks), callbacks, timers and lifecycle
+/// (Control) are the other parts, and what they share is narrow: handler calls live in <see cref="TaskDispatcher"/>,
+/// timers in <see cref="RunTimers"/>, pending events in <see cref="ExecutionHistory"/>, $$ in <see cref="ContextObject"/>.
 /// </summary>
 internal sealed partial class Execution
 {
-    public const int MaxHistoryEvents = 25_000;
     public const int MaxPayloadBytes = 256 * 1024;
 
     private readonly StepFunctionsEngine _engine;
     private readonly StateMachine<ExecutionStatus, ExecutionTrigger> _lifecycle;
     private readonly ConcurrentQueue<ExecutionMessage> _mailbox = new();
-    private readonly List<HistoryEvent> _events = [];
     private readonly List<Action> _effects = [];
     private readonly Queue<int> _ready = new();
-    private readonly Dictionary<int, CancellationTokenSource> _inflight = [];
+    private readonly ExecutionHistory _history;
+    private readonly TaskDispatcher _dispatcher;
+    private readonly RunTimers _timers;
+    private readonly ContextObject _context;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private JsonObject? _context;
     private bool _dirty;
     private int _scheduled;
 
@@ -38,6 +40,10 @@ internal sealed partial class Execution
         Snapshot = snapshot;
         StateMachineName = stateMachineName;
         _lifecycle = ExecutionLifecycle.For(snapshot);
+        _history = new ExecutionHistory(snapshot, engine.Clock);
+        _dispatcher = new TaskDispatcher(engine, Post);
+        _timers = new RunTimers(engine.Timers, this, AddEffect);
+        _context = new ContextObject(snapshot, stateMachineName);
         if (snapshot.LastEventId > 0)
         {
             // Resumed from disk or redriven: ExecutionStarted was committed long ago. A StartExecution with the same
@@ -82,10 +88,10 @@ internal sealed partial class Execution
             while (_mailbox.TryDequeue(out var message))
             {
                 Apply(message);
-                if (_events.Count > 0 || _dirty)
+                if (_history.Pending.Count > 0 || _dirty)
                 {
-                    var commit = ExecutionCommit.Capture(this, _events, [.. _effects]);
-                    _events.Clear();
+                    var commit = ExecutionCommit.Capture(this, _history.Pending, [.. _effects]);
+                    _history.Pending.Clear();
                     _effects.Clear();
                     _dirty = false;
                     _engine.Writer.Enqueue(commit);
@@ -164,7 +170,7 @@ internal sealed partial class Execution
         {
             _ready.Clear();
             CloseExecution(ExecutionTrigger.Fail, ErrorNames.Runtime,
-                $"The execution reached the maximum number of history events ({MaxHistoryEvents}).", output: null, force: true);
+                $"The execution reached the maximum number of history events ({ExecutionHistory.MaxEvents}).", output: null, force: true);
         }
     }
 
@@ -179,82 +185,16 @@ internal sealed partial class Execution
         }
     }
 
-    // ---- history --------------------------------------------------------------------------------------------
-
-    private long Emit(RunState? run, string type, Action<HistoryEvent>? details = null, bool final = false)
-    {
-        // The last slot is kept for the ExecutionFailed event that reports the limit.
-        if (!final && Snapshot.LastEventId >= MaxHistoryEvents - 1)
-        {
-            throw new HistoryLimitException();
-        }
-        var id = ++Snapshot.LastEventId;
-        var e = new HistoryEvent
-        {
-            Id = id,
-            Type = type,
-            Timestamp = Now.UtcDateTime,
-            PreviousEventId = run is null ? id - 1 : run.LastEventId,
-        };
-        details?.Invoke(e);
-        _events.Add(e);
-        if (run is not null)
-        {
-            run.LastEventId = id;
-        }
-        return id;
-    }
+    private long Emit(RunState? run, string type, Action<HistoryEvent>? details = null, bool final = false) =>
+        _history.Emit(run, type, details, final);
 
     private void AddEffect(Action effect) => _effects.Add(effect);
 
-    // ---- context object ($$) --------------------------------------------------------------------------------
-
-    private JsonObject Context(RunState run)
-    {
-        var s = Snapshot;
-        _context ??= new JsonObject
-        {
-            ["Execution"] = new JsonObject
-            {
-                ["Id"] = s.Arn,
-                ["Input"] = JsonNode.Parse(s.Input),
-                ["Name"] = s.Name,
-                ["RoleArn"] = s.RoleArn,
-                ["StartTime"] = Iso(s.StartDate),
-                ["RedriveCount"] = s.RedriveCount,
-            },
-            ["StateMachine"] = new JsonObject
-            {
-                ["Id"] = s.StateMachineArn,
-                ["Name"] = StateMachineName,
-            },
-        };
-        ((JsonObject)_context["Execution"]!)["RedriveCount"] = s.RedriveCount;
-        _context["State"] = new JsonObject
-        {
-            ["EnteredTime"] = Iso(run.EnteredTime),
-            ["Name"] = run.StateName,
-            ["RetryCount"] = run.RetryCount,
-        };
-        if (run.TaskToken is { } token)
-        {
-            _context["Task"] = new JsonObject { ["Token"] = token };
-        }
-        else
-        {
-            _context.Remove("Task");
-        }
-        return _context;
-    }
-
-    public static string Iso(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private JsonObject Context(RunState run) => _context.For(run);
 
     private static string Json(JsonNode? node) => node?.ToJsonString() ?? "null";
 
     private static int Utf8Length(string text) => System.Text.Encoding.UTF8.GetByteCount(text);
-
-    private sealed class HistoryLimitException : Exception;
 
     /// <summary>
     /// The execution's events and snapshot, written in the writer's next transaction. They are serialised to UTF-8 here,
