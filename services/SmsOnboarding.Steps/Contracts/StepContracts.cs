@@ -62,7 +62,10 @@ public sealed record CaseInput(
     CaseState? Case = null,
     HumanAnswer? Answer = null);
 
-/// <summary>Channel: serviceQuotas | supportApi | human. Satisfied is proven by the effect in AWS, not by the case status.</summary>
+/// <summary>
+/// Channel: serviceQuotas | supportApi | human. Satisfied is proven by the effect in AWS, not by the case status.
+/// ResolvedAt: when a poll first saw the case resolved without its effect (the grace period starts there).
+/// </summary>
 public sealed record CaseState(
     string Need,
     string Channel,
@@ -74,7 +77,8 @@ public sealed record CaseState(
     string? Status = null,
     int Attempt = 0,
     int NextDelaySeconds = 0,
-    bool Satisfied = false);
+    bool Satisfied = false,
+    DateTimeOffset? ResolvedAt = null);
 
 public static class Needs
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.CheckCase;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.OpenCase;
 using SmsOnboarding.Steps.ResolvePool;
@@ -52,6 +53,60 @@ public sealed class CaseStepsTests
 
         Assert.Equal(CaseChannels.ServiceQuotas, (string?)opened["channel"]);
         Assert.False(string.IsNullOrEmpty((string?)opened["quotaRequestId"]));
+    }
+
+    [Fact]
+    public async Task A_resolved_case_whose_effect_is_late_keeps_polling_until_the_effect_appears()
+    {
+        await using var aws = await SimulatedAws.StartAsync(ResolvedWithoutEffect());
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+        var opened = await CaseStep(host, OpenCaseStep.Name, pool, null);
+        aws.Clock.Advance(TimeSpan.FromHours(27 + 24));
+
+        var late = await CaseStep(host, CheckCaseStep.Name, pool, opened);
+        // The account leaves the sandbox later, through a case AWS decides the usual way.
+        aws.Account.ReplaceScenario(SimulatedAws.DefaultScenario());
+        await CaseStep(host, OpenCaseStep.Name, pool, null, SimulatedAws.ExecutionArn + "-other");
+        aws.Clock.Advance(TimeSpan.FromHours(27));
+        var visible = await CaseStep(host, CheckCaseStep.Name, pool, late);
+
+        Assert.Equal(("resolved", false), (late.Status, late.Satisfied));
+        Assert.Equal(aws.Clock.GetUtcNow() - TimeSpan.FromHours(27), late.ResolvedAt);
+        Assert.True(late.NextDelaySeconds > 0);
+        Assert.True(visible.Satisfied);
+    }
+
+    [Fact]
+    public async Task A_resolved_case_whose_effect_never_appears_fails_after_the_grace_period_with_the_reason()
+    {
+        await using var aws = await SimulatedAws.StartAsync(ResolvedWithoutEffect());
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+        var state = await CaseStep(host, OpenCaseStep.Name, pool, null);
+        aws.Clock.Advance(TimeSpan.FromHours(27 + 24));
+        state = await CaseStep(host, CheckCaseStep.Name, pool, state);
+
+        aws.Clock.Advance(CheckCaseHandler.ResolvedEffectGrace - TimeSpan.FromMinutes(1));
+        state = await CaseStep(host, CheckCaseStep.Name, pool, state);
+        aws.Clock.Advance(TimeSpan.FromMinutes(2));
+        var failure = await Assert.ThrowsAsync<StepException>(() => CaseStep(host, CheckCaseStep.Name, pool, state));
+
+        Assert.Equal(StepErrors.Failed, failure.ErrorName);
+        Assert.Contains("has not appeared in us-east-1 in the 72 hours since", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>AWS asks for more information, nobody answers, and the case auto-resolves without the change.</summary>
+    private static SimulatorScenario ResolvedWithoutEffect() => SimulatedAws.DefaultScenario() with
+    {
+        Reviews = new ReviewPolicies { SandboxExit = new ReviewPolicy(26, AskForMoreInfo: true), AutoResolveHours = 24 },
+    };
+
+    private static async Task<CaseState> CaseStep(StepHost host, string step, PoolInfo pool, CaseState? state, string executionArn = SimulatedAws.ExecutionArn)
+    {
+        var input = JsonSerializer.Serialize(
+            new CaseInput(executionArn, SimulatedAws.Request(), pool, Needs.SandboxExit, SimulatedAws.Settings, state), OpenCaseStep.Descriptor.Input);
+        return (CaseState)JsonSerializer.Deserialize(await host.InvokeAsync(step, input), OpenCaseStep.Descriptor.Output)!;
     }
 
     private static async Task<PoolInfo> ResolveAsync(StepHost host)

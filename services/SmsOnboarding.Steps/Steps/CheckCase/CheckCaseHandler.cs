@@ -13,6 +13,13 @@ namespace SmsOnboarding.Steps.CheckCase;
 /// </summary>
 public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) : IStepHandler<CaseInput, CaseState>
 {
+    /// <summary>
+    /// How long a case Support resolved may take to show its effect before the run fails. AWS publishes no
+    /// propagation time for sandbox exit or quota changes; under load the effect was seen to lag the resolution,
+    /// so three days (several polls at the longest backoff) is a guess that tolerates lag without hiding a refusal.
+    /// </summary>
+    public static readonly TimeSpan ResolvedEffectGrace = TimeSpan.FromDays(3);
+
     public async Task<CaseState> HandleAsync(CaseInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -23,7 +30,16 @@ public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) :
         }
 
         var status = await ChannelStatusAsync(input, state, cancellationToken).ConfigureAwait(false);
-        var waited = time.GetUtcNow() - state.OpenedAt;
+        var now = time.GetUtcNow();
+        var resolvedAt = status == "resolved" ? state.ResolvedAt ?? now : state.ResolvedAt;
+        if (status == "resolved" && now - resolvedAt > ResolvedEffectGrace)
+        {
+            throw StepException.Failed($"AWS Support resolved case {state.CaseId} on {resolvedAt:yyyy-MM-dd HH:mm} UTC, but the {input.Need} change has not appeared in {input.Pool.SnsRegion} "
+                + $"in the {ResolvedEffectGrace.TotalHours:0} hours since. Read the case correspondence (reopen it if AWS approved), then redrive."
+                + await LastAwsMessageAsync(state.CaseId, cancellationToken).ConfigureAwait(false));
+        }
+
+        var waited = now - state.OpenedAt;
         if (waited > TimeSpan.FromDays(input.Settings.CaseMaxWaitDays))
         {
             throw StepException.Failed($"The {input.Need} case {state.CaseId ?? state.QuotaRequestId} has been open {waited.TotalDays:0} days without the change appearing in AWS. Follow up with AWS Support, then redrive.");
@@ -33,6 +49,7 @@ public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) :
         return state with
         {
             Status = status,
+            ResolvedAt = resolvedAt,
             Attempt = attempt,
             NextDelaySeconds = PollBackoff.DelaySeconds(attempt - 1, input.Settings.PollInitialSeconds, input.Settings.PollMaxSeconds),
         };
@@ -66,14 +83,8 @@ public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) :
 
                 return change?.Status;
             case CaseChannels.SupportApi:
-                var details = await SupportCaseAsync(state.CaseId, ct).ConfigureAwait(false);
-                if (details?.Status == "resolved")
-                {
-                    throw StepException.Denied($"AWS Support resolved case {state.CaseId} but the {input.Need} change is not visible in {input.Pool.SnsRegion}."
-                        + Quote(details));
-                }
-
-                return details?.Status;
+                // A resolved case whose effect is not visible yet is not a denial: HandleAsync keeps polling for a while.
+                return (await SupportCaseAsync(state.CaseId, ct).ConfigureAwait(false))?.Status;
             default:
                 if (input.Answer?.Approved == false)
                 {
