@@ -16,21 +16,17 @@ Directory.CreateDirectory(root);
 
 // Options (for comparing engine changes; `make bench` passes none):
 //   --throughput [1,100,1000]  only the durable throughput loop, printed per round with CPU time (nothing written)
-//   --repeat N                 rounds of it
+//   --repeat N                 rounds of every repeated figure (default 3): the file gets the median and the spread
 //   --serial-starts            start executions one after another (each waits for its own commit), as before 2026-11-29
 //   --no-warmup                measure the first (JIT-compiling) round too, as before 2026-11-29
 var serialStarts = args.Contains("--serial-starts");
 var warmup = !args.Contains("--no-warmup");
 var concurrencies = new[] { 1, 100, 1000 };
-var repeat = 1;
-if (throughputOnly >= 0)
+var repeatAt = Array.IndexOf(args, "--repeat");
+var repeat = repeatAt >= 0 ? int.Parse(args[repeatAt + 1], CultureInfo.InvariantCulture) : 3;
+if (throughputOnly >= 0 && throughputOnly + 1 < args.Length && !args[throughputOnly + 1].StartsWith("--", StringComparison.Ordinal))
 {
-    if (throughputOnly + 1 < args.Length && !args[throughputOnly + 1].StartsWith("--", StringComparison.Ordinal))
-    {
-        concurrencies = [.. args[throughputOnly + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
-    }
-    var repeatAt = Array.IndexOf(args, "--repeat");
-    repeat = repeatAt >= 0 ? int.Parse(args[repeatAt + 1], CultureInfo.InvariantCulture) : 1;
+    concurrencies = [.. args[throughputOnly + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
 }
 if (warmup)
 {
@@ -40,19 +36,28 @@ if (warmup)
         await EngineLoopBenchmark.RunAsync(Path.Combine(root, $"warmup{concurrency}.db"), concurrency, !serialStarts);
     }
 }
-var throughput = new JsonObject();
+var rounds = concurrencies.ToDictionary(c => c, _ => new List<(double PerSecond, double CpuMicros, double AllocatedKb)>());
 for (var round = 0; round < repeat; round++)
 {
     foreach (var concurrency in concurrencies)
     {
-        var key = concurrency.ToString(CultureInfo.InvariantCulture);
-        var (perSecond, cpuMicros, allocatedKb) = await EngineLoopBenchmark.RunAsync(Path.Combine(root, $"t{concurrency}-{round}.db"), concurrency, !serialStarts);
-        throughput[key] = perSecond;
-        if (throughputOnly >= 0)
-        {
-            Console.WriteLine($"round {round + 1}: {concurrency} concurrent: {perSecond} transitions/s, {cpuMicros} us CPU and {allocatedKb} KiB allocated per transition");
-        }
+        (double PerSecond, double CpuMicros, double AllocatedKb) measured = await EngineLoopBenchmark.RunAsync(Path.Combine(root, $"t{concurrency}-{round}.db"), concurrency, !serialStarts);
+        rounds[concurrency].Add(measured);
+        Console.WriteLine($"round {round + 1}: {concurrency} concurrent: {measured.PerSecond} transitions/s, {measured.CpuMicros} us CPU and {measured.AllocatedKb} KiB allocated per transition");
     }
+}
+var throughput = new JsonObject();
+var cpuPerTransition = new JsonObject();
+var allocatedPerTransition = new JsonObject();
+var spread = new JsonObject();
+foreach (var (concurrency, measured) in rounds)
+{
+    var key = concurrency.ToString(CultureInfo.InvariantCulture);
+    throughput[key] = Spread.Median(measured.Select(m => m.PerSecond));
+    cpuPerTransition[key] = Spread.Median(measured.Select(m => m.CpuMicros));
+    allocatedPerTransition[key] = Spread.Median(measured.Select(m => m.AllocatedKb));
+    spread["transitionsPerSecond" + key] = Spread.Of(measured.Select(m => m.PerSecond));
+    spread["cpuMicrosPerTransition" + key] = Spread.Of(measured.Select(m => m.CpuMicros));
 }
 if (throughputOnly >= 0)
 {
@@ -63,10 +68,28 @@ if (throughputOnly >= 0)
 // The same loop on moto (Task state as a Pass: moto has no Lambda runtime) and on WorkflowCore, side by side.
 const int MotoConcurrency = 10;
 const int MotoIterations = 50;
-var motoPerSecond = await MotoLoopBenchmark.RunAsync(MotoConcurrency, MotoIterations);
+var motoRuns = new List<double>();
+for (var round = 0; round < repeat; round++)
+{
+    if (await MotoLoopBenchmark.RunAsync(MotoConcurrency, MotoIterations) is { } perSecond)
+    {
+        motoRuns.Add(perSecond);
+    }
+}
+double? motoPerSecond = motoRuns.Count > 0 ? Spread.Median(motoRuns) : null;
 const int WorkflowCoreConcurrency = 1000;
 const int WorkflowCoreIterations = 6;
-var (workflowCorePerSecond, workflowCoreFinished) = await WorkflowCoreLoopBenchmark.RunAsync(WorkflowCoreConcurrency, WorkflowCoreIterations, TimeSpan.FromSeconds(20), !serialStarts);
+var workflowCoreRuns = new List<double>();
+var workflowCoreFinished = WorkflowCoreConcurrency;
+for (var round = 0; round < repeat; round++)
+{
+    var (perSecond, finished) = await WorkflowCoreLoopBenchmark.RunAsync(WorkflowCoreConcurrency, WorkflowCoreIterations, TimeSpan.FromSeconds(20), !serialStarts);
+    workflowCoreRuns.Add(perSecond);
+    workflowCoreFinished = Math.Min(workflowCoreFinished, finished);
+}
+var workflowCorePerSecond = Spread.Median(workflowCoreRuns);
+spread["motoTransitionsPerSecond"] = motoRuns.Count > 0 ? Spread.Of(motoRuns) : null;
+spread["workflowCoreTransitionsPerSecond"] = Spread.Of(workflowCoreRuns);
 var engineAt1000 = (double)throughput["1000"]!;
 
 const int Waiting = 10_000;
@@ -83,14 +106,21 @@ await using (var engine = await Open(waitingDb))
     self.Refresh();
     rssMb = Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1);
 }
-var resume = Stopwatch.StartNew();
-double resumeSeconds;
-await using (var engine = await Open(waitingDb))
+// Reopening resumes every waiting execution again (nothing closes them), so the resume can be measured repeatedly.
+var resumeRuns = new List<double>();
+for (var round = 0; round < repeat; round++)
 {
+    var resume = Stopwatch.StartNew();
+    await using var engine = await Open(waitingDb);
     await engine.WaitForQuiescenceAsync();
     resume.Stop();
-    resumeSeconds = engine.ActiveExecutions == Waiting ? Math.Round(resume.Elapsed.TotalSeconds, 2) : double.NaN;
+    if (engine.ActiveExecutions == Waiting)
+    {
+        resumeRuns.Add(Math.Round(resume.Elapsed.TotalSeconds, 2));
+    }
 }
+double? resumeSeconds = resumeRuns.Count == repeat ? Spread.Median(resumeRuns) : null;
+spread["resume10kSeconds"] = resumeRuns.Count == repeat ? Spread.Of(resumeRuns) : null;
 
 double historyMs;
 double historyWorstMs;
@@ -125,6 +155,9 @@ await using (var engine = await Open(Path.Combine(root, "history.db")))
 var result = new JsonObject
 {
     ["transitionsPerSecond"] = throughput,
+    ["cpuMicrosPerTransition"] = cpuPerTransition,
+    ["allocatedKbPerTransition"] = allocatedPerTransition,
+    ["cpuNote"] = "process CPU time (all threads: executions, writer, handlers, GC) and bytes allocated, divided by the transitions of the round; CPU time moves less with the machine's load than wall time",
     ["throughputNote"] = (serialStarts ? "executions started one after another (each StartExecution waits for its own fsync'd commit)" : "all executions started at once")
         + (warmup ? ", after one untimed warm-up pass at 1 and 100 concurrent" : ", first pass of the process")
         + "; tiered compilation off (methods compiled optimised once, as a long-running engine runs them)",
@@ -138,11 +171,13 @@ var result = new JsonObject
     ["engineVsWorkflowCore"] = workflowCorePerSecond > 0 ? Math.Round(engineAt1000 / workflowCorePerSecond, 1) : null,
     ["comparisonNote"] = "ratios divide the durable engine figure at 1,000 concurrent by the other figure",
     ["rssMbWith10kWaiting"] = rssMb,
-    ["resume10kSeconds"] = double.IsNaN(resumeSeconds) ? null : resumeSeconds,
+    ["resume10kSeconds"] = resumeSeconds,
     ["history25kMs"] = historyMs,
     ["history25kWorstMs"] = historyWorstMs,
     ["history25kColdMs"] = historyColdMs,
     ["historyNote"] = "one GetExecutionHistory page (1,000 events, reverse order) of a 25,000-event execution: median and worst of 21 warm calls, and the first (cold) call of the process",
+    ["spread"] = spread,
+    ["spreadNote"] = $"every figure above except memory and history is the median of {repeat} rounds in this run; spread gives min, max and each round (memory is the peak of one process; history is already a median of 21 calls)",
     ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
