@@ -8,12 +8,22 @@ public interface IIdempotencyStore
 {
     Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes (or overwrites) the record.</summary>
+    /// <summary>Writes (or overwrites) the record; used for "done" records, which no later attempt may change.</summary>
     Task PutAsync(string key, IdempotencyRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the "started" <paramref name="claim"/> in one conditional write, only when the key has no record or
+    /// holds a "started" claim whose <see cref="IdempotencyRecord.InProgressUntil"/> is before <paramref name="now"/>
+    /// (its attempt died). False when another attempt holds a live claim or the key is done: that attempt acts.
+    /// </summary>
+    Task<bool> TryClaimAsync(string key, IdempotencyRecord claim, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
-/// <summary>State "started" = the call went out and its outcome is unknown; "done" = <see cref="Value"/> holds the result.</summary>
-public sealed record IdempotencyRecord(string State, string? Value, DateTimeOffset UpdatedAt)
+/// <summary>
+/// State "started" = an attempt claimed the key and its outcome is unknown; "done" = <see cref="Value"/> holds the
+/// result. <see cref="InProgressUntil"/> bounds a started claim: after it, the attempt counts as dead.
+/// </summary>
+public sealed record IdempotencyRecord(string State, string? Value, DateTimeOffset UpdatedAt, DateTimeOffset? InProgressUntil = null)
 {
     public const string Started = "started";
     public const string Done = "done";

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Steps.Tests.Idempotency;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 
@@ -32,6 +33,35 @@ public sealed class DynamoDbIdempotencyStoreTests(MotoServer moto)
         var done = await store.GetAsync(key);
         Assert.Equal(new IdempotencyRecord(IdempotencyRecord.Done, "case-123", At.AddMinutes(1)), done);
         Assert.True(done!.IsDone);
+    }
+
+    [MotoFact]
+    public async Task Two_attempts_racing_through_two_clients_act_once()
+    {
+        using var first = moto.Client();
+        using var second = moto.Client();
+        var table = await moto.CreateTableAsync(first);
+
+        var (acts, failures) = await IdempotencyRace.RunAsync(
+            new DynamoDbIdempotencyStore(first, table), new DynamoDbIdempotencyStore(second, table), "arn:exec|OpenCase|sandboxExit");
+
+        Assert.Equal(1, acts);
+        Assert.Equal(StepErrors.Transient, ((StepException)Assert.Single(failures, f => f is not null)!).ErrorName);
+    }
+
+    [MotoFact]
+    public async Task A_claim_is_refused_while_live_and_allowed_once_expired_but_never_over_a_done_record()
+    {
+        using var client = moto.Client();
+        var store = new DynamoDbIdempotencyStore(client, await moto.CreateTableAsync(client));
+        var claim = new IdempotencyRecord(IdempotencyRecord.Started, null, At, At.AddSeconds(90));
+
+        Assert.True(await store.TryClaimAsync("k", claim, At));
+        Assert.False(await store.TryClaimAsync("k", claim with { InProgressUntil = At.AddSeconds(200) }, At.AddSeconds(60)));
+        Assert.True(await store.TryClaimAsync("k", claim with { InProgressUntil = At.AddSeconds(200) }, At.AddSeconds(91)));
+        Assert.Equal(At.AddSeconds(200), (await store.GetAsync("k"))!.InProgressUntil);
+        await store.PutAsync("k", new IdempotencyRecord(IdempotencyRecord.Done, "case-1", At.AddSeconds(100)));
+        Assert.False(await store.TryClaimAsync("k", claim with { InProgressUntil = At.AddSeconds(900) }, At.AddSeconds(500)));
     }
 
     [MotoFact]
