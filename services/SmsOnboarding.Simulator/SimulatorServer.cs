@@ -26,6 +26,7 @@ public sealed class SimulatorServer
         new HashSet<string>(StringComparer.Ordinal) { "sns", "cognito-idp", "support", "servicequotas", "sms-voice", "sts", "iam" };
 
     private readonly Dictionary<string, ISimulatedService> _services;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly SigV4Verifier _verifier;
 
     public SimulatorServer(SimulatedAccount account, SigV4Verifier? verifier = null)
@@ -55,19 +56,20 @@ public sealed class SimulatorServer
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
 
-        var auth = await _verifier.VerifyAsync(request, context.RequestAborted).ConfigureAwait(false);
-        request.Body.Position = 0;
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
+        request.EnableBuffering();
+        byte[] body;
+        using (var buffer = new MemoryStream())
         {
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            body = buffer.ToArray();
         }
+        var auth = _verifier.Verify(request, body);
 
         var service = auth.Scope is { } scope && _services.TryGetValue(scope.Service, out var s) ? s : null;
         var isJson = service is IJsonService || (service is null && IsJsonRequest(request));
         if (!auth.IsValid)
         {
-            var (code, status) = AuthError(auth.Outcome, isJson);
+            var (code, status) = auth.Error(isJson);
             await WriteErrorAsync(context, service, isJson, new AwsServiceException(code, auth.Message, status), requestId).ConfigureAwait(false);
             return;
         }
@@ -101,7 +103,19 @@ public sealed class SimulatorServer
         }
     }
 
-    private object Dispatch(ISimulatedService service, HttpRequest request, string body, RequestContext ctx)
+    private static string Utf8(byte[] body, string invalidInputCode)
+    {
+        try
+        {
+            return StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new AwsServiceException(invalidInputCode, "The request body is not valid UTF-8.");
+        }
+    }
+
+    private object Dispatch(ISimulatedService service, HttpRequest request, byte[] body, RequestContext ctx)
     {
         string? operation = null;
         JsonObject? input = null;
@@ -115,18 +129,11 @@ public sealed class SimulatorServer
                 throw new AwsServiceException(service.Errors.UnknownOperationCode, $"Unknown target '{target}'.");
             }
             operation = target[prefix.Length..];
-            try
-            {
-                input = string.IsNullOrWhiteSpace(body) ? [] : JsonNode.Parse(body) as JsonObject ?? throw new JsonException("not an object");
-            }
-            catch (JsonException)
-            {
-                throw new AwsServiceException("SerializationException", "Start of structure or map found where not expected.");
-            }
+            input = JsonInput.ParseObject(Utf8(body, "SerializationException"));
         }
         else
         {
-            query = QueryRequest.Parse(body);
+            query = QueryRequest.Parse(Utf8(body, service.Errors.InvalidInputCode), service.Errors.InvalidInputCode);
             operation = query.Action;
         }
 
@@ -173,14 +180,6 @@ public sealed class SimulatorServer
         request.Headers.ContainsKey("X-Amz-Target") ||
         (request.ContentType?.StartsWith("application/x-amz-json", StringComparison.OrdinalIgnoreCase) ?? false);
 
-    // What AWS answers when authentication fails: awsQuery services and awsJson services name these differently.
-    private static (string Code, int Status) AuthError(SigV4Outcome outcome, bool json) => outcome switch
-    {
-        SigV4Outcome.MissingAuthentication => (json ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken", 403),
-        SigV4Outcome.UnknownAccessKey => (json ? "UnrecognizedClientException" : "InvalidClientTokenId", 403),
-        _ => (json ? "InvalidSignatureException" : "SignatureDoesNotMatch", 403),
-    };
-
     private static async Task WriteErrorAsync(HttpContext context, ISimulatedService? service, bool json, AwsServiceException error, string requestId)
     {
         context.Response.StatusCode = error.StatusCode;
@@ -200,10 +199,10 @@ public sealed class SimulatorServer
         var errorElement = new XElement(ns + "Error",
             new XElement(ns + "Type", error.IsSenderFault ? "Sender" : "Receiver"),
             new XElement(ns + "Code", error.Code),
-            new XElement(ns + "Message", error.Message));
+            new XElement(ns + "Message", Xml.Printable(error.Message)));
         foreach (var (name, value) in error.Extra ?? [])
         {
-            errorElement.Add(new XElement(ns + name, value?.ToString()));
+            errorElement.Add(new XElement(ns + name, Xml.Printable(value?.ToString() ?? "")));
         }
         var document = new XElement(ns + "ErrorResponse", errorElement, new XElement(ns + "RequestId", requestId));
         context.Response.ContentType = "text/xml";

@@ -30,7 +30,8 @@ internal static class AwsProtocolRouter
                 context.Request.Body.Position = 0;
                 if (!verdict.IsValid)
                 {
-                    await WriteJsonErrorAsync(context, 403, verdict.Outcome == SigV4Outcome.UnknownAccessKey ? "UnrecognizedClientException" : "InvalidSignatureException", verdict.Message).ConfigureAwait(false);
+                    var (code, status) = verdict.Error(json: true);
+                    await WriteJsonErrorAsync(context, status, code, verdict.Message).ConfigureAwait(false);
                     return;
                 }
                 await stepFunctions(context).ConfigureAwait(false);

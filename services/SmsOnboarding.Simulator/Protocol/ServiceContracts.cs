@@ -5,8 +5,11 @@ namespace SmsOnboarding.Simulator.Protocol;
 
 internal sealed record RequestContext(SimulatedAccount Account, string Region, DateTimeOffset Now, string RequestId);
 
-/// <summary>How a service names the errors the simulator injects or reports for every operation.</summary>
-internal sealed record CommonErrors(string ThrottleCode, int ThrottleStatus, string ServerErrorCode, string UnknownOperationCode);
+/// <summary>
+/// How a service names the errors the simulator injects or reports for every operation.
+/// <c>InvalidInputCode</c> is the service's modeled error for a parameter it cannot read.
+/// </summary>
+internal sealed record CommonErrors(string ThrottleCode, int ThrottleStatus, string ServerErrorCode, string UnknownOperationCode, string InvalidInputCode);
 
 internal interface ISimulatedService
 {

@@ -22,6 +22,24 @@ internal sealed class Xml(XNamespace ns)
     public XElement EmptyResponse(string action, string requestId) =>
         E(action + "Response", E("ResponseMetadata", E("RequestId", requestId)));
 
+    /// <summary>True when every character of <paramref name="text"/> may appear in an XML 1.0 document.</summary>
+    public static bool IsCarriable(string text)
+    {
+        try
+        {
+            System.Xml.XmlConvert.VerifyXmlChars(text);
+            return true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Client text echoed in an answer, with characters XML cannot carry replaced by U+FFFD.</summary>
+    public static string Printable(string text) =>
+        IsCarriable(text) ? text : new string([.. text.Select(c => System.Xml.XmlConvert.IsXmlChar(c) ? c : '\uFFFD')]);
+
     public static string Format(object value) => value switch
     {
         DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -9,7 +9,7 @@ internal sealed class CognitoService : IJsonService
     public string SigningName => "cognito-idp";
     public string TargetPrefix => "AWSCognitoIdentityProviderService";
     public string JsonVersion => "1.1";
-    public CommonErrors Errors { get; } = new("TooManyRequestsException", 400, "InternalErrorException", "UnknownOperationException");
+    public CommonErrors Errors { get; } = new("TooManyRequestsException", 400, "InternalErrorException", "UnknownOperationException", "InvalidParameterException");
 
     public JsonObject Handle(string operation, JsonObject input, RequestContext context)
     {

@@ -12,7 +12,7 @@ internal sealed partial class IamService : IQueryService
 {
     public string SigningName => "iam";
     public Xml Xml { get; } = new("https://iam.amazonaws.com/doc/2010-05-08/");
-    public CommonErrors Errors { get; } = new("Throttling", 400, "ServiceFailure", "InvalidAction");
+    public CommonErrors Errors { get; } = new("Throttling", 400, "ServiceFailure", "InvalidAction", "InvalidInput");
 
     public XElement Handle(QueryRequest request, RequestContext context)
     {

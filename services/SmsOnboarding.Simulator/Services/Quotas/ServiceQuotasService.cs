@@ -10,7 +10,7 @@ internal sealed class ServiceQuotasService : IJsonService
     public string SigningName => "servicequotas";
     public string TargetPrefix => "ServiceQuotasV20190624";
     public string JsonVersion => "1.1";
-    public CommonErrors Errors { get; } = new("TooManyRequestsException", 400, "ServiceException", "UnknownOperationException");
+    public CommonErrors Errors { get; } = new("TooManyRequestsException", 400, "ServiceException", "UnknownOperationException", "IllegalArgumentException");
 
     public JsonObject Handle(string operation, JsonObject input, RequestContext context) => operation switch
     {

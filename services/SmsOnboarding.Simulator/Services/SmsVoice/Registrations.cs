@@ -257,7 +257,7 @@ internal static class Registrations
     public static JsonObject DescribeVersions(JsonObject input, RequestContext context)
     {
         var registration = Find(input, context);
-        var numbers = input["VersionNumbers"] is JsonArray array ? array.Select(n => n!.GetValue<int>()).ToList() : [];
+        var numbers = Json.Ints(input, "VersionNumbers");
         var filters = SmsVoiceService.Filters(input, VersionFilterNames);
         var versions = registration.Versions
             .Where(v => numbers.Count == 0 || numbers.Contains(v.Number))

@@ -10,7 +10,7 @@ internal sealed class SmsVoiceService : IJsonService
     public string SigningName => "sms-voice";
     public string TargetPrefix => "PinpointSMSVoiceV2";
     public string JsonVersion => "1.0";
-    public CommonErrors Errors { get; } = new("ThrottlingException", 400, "InternalServerException", "UnknownOperationException");
+    public CommonErrors Errors { get; } = new("ThrottlingException", 400, "InternalServerException", "UnknownOperationException", "ValidationException");
 
     public JsonObject Handle(string operation, JsonObject input, RequestContext context) => operation switch
     {

@@ -14,7 +14,7 @@ internal sealed partial class SnsService : IQueryService
 
     public string SigningName => "sns";
     public Xml Xml { get; } = new("http://sns.amazonaws.com/doc/2010-03-31/");
-    public CommonErrors Errors { get; } = new("Throttled", 429, "InternalError", "InvalidAction");
+    public CommonErrors Errors { get; } = new("Throttled", 429, "InternalError", "InvalidAction", "InvalidParameter");
 
     public XElement Handle(QueryRequest request, RequestContext context)
     {

@@ -7,7 +7,7 @@ internal sealed class StsService : IQueryService
 {
     public string SigningName => "sts";
     public Xml Xml { get; } = new("https://sts.amazonaws.com/doc/2011-06-15/");
-    public CommonErrors Errors { get; } = new("Throttling", 400, "InternalFailure", "InvalidAction");
+    public CommonErrors Errors { get; } = new("Throttling", 400, "InternalFailure", "InvalidAction", "ValidationError");
 
     public XElement Handle(QueryRequest request, RequestContext context) => request.Action switch
     {

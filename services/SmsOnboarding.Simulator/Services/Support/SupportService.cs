@@ -11,7 +11,7 @@ internal sealed class SupportService : IJsonService
     public string SigningName => "support";
     public string TargetPrefix => "AWSSupport_20130415";
     public string JsonVersion => "1.1";
-    public CommonErrors Errors { get; } = new("ThrottlingException", 400, "InternalServerError", "UnknownOperationException");
+    public CommonErrors Errors { get; } = new("ThrottlingException", 400, "InternalServerError", "UnknownOperationException", "ValidationException");
 
     public JsonObject Handle(string operation, JsonObject input, RequestContext context)
     {
