@@ -35,7 +35,7 @@ public sealed class AwsEndpointTests : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = _server.Host.BaseUri };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent("{}") };
         request.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261102/us-east-1/states/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+            "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261102/us-east-1/states/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=00");
         request.Headers.TryAddWithoutValidation("X-Amz-Date", DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         using var response = await client.SendAsync(request);
         Assert.Equal(403, (int)response.StatusCode);
