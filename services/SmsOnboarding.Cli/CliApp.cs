@@ -22,5 +22,23 @@ public static class CliApp
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    /// <summary>
+    /// Runs the command line. Arguments that do not parse are invalid input like any other (exit code 2, one
+    /// error line each on stderr), not System.CommandLine's default exit code 1 with the help text.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        var parse = BuildRoot().Parse(args);
+        configuration ??= new InvocationConfiguration();
+        if (parse.Errors.Count == 0)
+        {
+            return parse.InvokeAsync(configuration);
+        }
+        foreach (var error in parse.Errors)
+        {
+            configuration.Error.WriteLine($"error: {error.Message}");
+        }
+        configuration.Error.WriteLine("Run with --help for usage.");
+        return Task.FromResult(ExitCodes.InvalidInput);
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class ApiClient : IDisposable
 
     public ApiClient(string endpoint)
     {
-        if (!Uri.TryCreate(endpoint.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
+        if (BaseUri(endpoint) is not { } baseUri)
         {
             throw new ApiCallException($"--endpoint '{endpoint}' is not an http(s) URL");
         }
@@ -36,11 +36,26 @@ internal sealed class ApiClient : IDisposable
         }
     }
 
-    public static Option<string> EndpointOption() => new("--endpoint")
+    public static Option<string> EndpointOption()
     {
-        Description = "API base URL (default: $SMSONBOARD_ENDPOINT or http://127.0.0.1:8080)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SMSONBOARD_ENDPOINT") ?? "http://127.0.0.1:8080",
-    };
+        var option = new Option<string>("--endpoint")
+        {
+            Description = "API base URL (default: $SMSONBOARD_ENDPOINT or http://127.0.0.1:8080)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SMSONBOARD_ENDPOINT") ?? "http://127.0.0.1:8080",
+        };
+        // A malformed URL is a usage error (exit 2), found while parsing rather than when the call is made.
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && BaseUri(value) is null)
+            {
+                result.AddError($"--endpoint '{value}' is not an http(s) URL");
+            }
+        });
+        return option;
+    }
+
+    private static Uri? BaseUri(string endpoint) =>
+        Uri.TryCreate(endpoint.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     public Task<JsonNode?> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
 
