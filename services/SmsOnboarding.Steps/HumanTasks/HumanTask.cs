@@ -11,7 +11,7 @@ public static class HumanTaskKinds
 
 /// <summary>
 /// A task a person must do. <see cref="Id"/> is the SHA-256 of the task token: safe to show and put in links;
-/// the token itself never leaves the store. <see cref="Slot"/> (e.g. a phone number, "sandboxExit/file") is
+/// the token itself never leaves the store. <see cref="Slot"/> (a phone number's PhoneDigest, "sandboxExit/file") is
 /// unique per execution: a reminder re-registers the slot with a new token and replaces the old entry.
 /// </summary>
 public sealed record HumanTask(

@@ -4,6 +4,7 @@ using SmsOnboarding.Steps.Handlers;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
+using SmsOnboarding.Steps.Privacy;
 using SmsOnboarding.Steps.Reminders;
 
 namespace SmsOnboarding.Steps.RegisterHumanTask;
@@ -45,7 +46,7 @@ public sealed class RegisterHumanTaskHandler(
             input.Kind,
             input.ExecutionArn,
             input.Request.RequestId ?? input.ExecutionArn[(input.ExecutionArn.LastIndexOf(':') + 1)..],
-            input.Slot,
+            StoredSlot(input),
             input.PhoneNumber is null ? null : E164.Mask(input.PhoneNumber),
             ReminderPrefix(input) + Instructions(input),
             now,
@@ -68,7 +69,7 @@ public sealed class RegisterHumanTaskHandler(
             return new HumanTaskRegistered(task.Id, ReminderOutcomes.NotConfigured);
         }
 
-        var key = IdempotencyKeys.For(input.ExecutionArn, RegisterHumanTaskStep.Name, $"{input.Slot}#reminder{input.Reminder}");
+        var key = IdempotencyKeys.For(input.ExecutionArn, RegisterHumanTaskStep.Name, $"{task.Slot}#reminder{input.Reminder}");
         var outcome = await store.RunAsync(key, time, Once.NothingToRecover, async () =>
         {
             var message = ReminderTexts.Compose(task, input, Instructions(input), uiBaseUrl);
@@ -84,6 +85,10 @@ public sealed class RegisterHumanTaskHandler(
         }, cancellationToken).ConfigureAwait(false);
         return new HumanTaskRegistered(task.Id, outcome);
     }
+
+    // A verification task's slot is its phone number; the inbox only needs to tell slots apart (PhoneDigest).
+    private static string StoredSlot(RegisterHumanTaskInput input) =>
+        input.PhoneNumber is { } phone && input.Slot == phone ? PhoneDigest.Of(input.ExecutionArn, phone) : input.Slot;
 
     private static string ReminderPrefix(RegisterHumanTaskInput input) =>
         input.Reminder > 0 ? $"Reminder {input.Reminder} of {input.MaxReminders}: " : string.Empty;

@@ -4,6 +4,7 @@ using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.Handlers;
 using SmsOnboarding.Steps.Idempotency;
+using SmsOnboarding.Steps.Privacy;
 
 namespace SmsOnboarding.Steps.SendVerificationCode;
 
@@ -31,7 +32,7 @@ public sealed class SendVerificationCodeHandler(IAwsClientFactory aws, IIdempote
             return new CodeSends(input.Sends.SentAt, false, true);
         }
 
-        var key = IdempotencyKeys.For(input.ExecutionArn, SendVerificationCodeStep.Name, $"{input.PhoneNumber}#{input.Sends.SentAt.Count}");
+        var key = IdempotencyKeys.For(input.ExecutionArn, SendVerificationCodeStep.Name, $"{PhoneDigest.Of(input.ExecutionArn, input.PhoneNumber)}#{input.Sends.SentAt.Count}");
         var sentAt = await store.RunAsync(key, time, Once.NothingToRecover, async () =>
         {
             try
