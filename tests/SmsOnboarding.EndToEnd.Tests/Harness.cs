@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Local;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Steps.Privacy;
 
 namespace SmsOnboarding.EndToEnd.Tests;
 
@@ -23,6 +25,9 @@ public sealed partial class Harness : IAsyncDisposable
     public string Dir { get; }
 
     public List<string> Answers { get; } = [];
+
+    // The phones the people hold, per execution: a verification task names its number only by digest.
+    private readonly Dictionary<string, IReadOnlyList<string>> _phones = new(StringComparer.Ordinal);
 
     public static async Task<Harness> StartAsync(SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -81,6 +86,8 @@ public sealed partial class Harness : IAsyncDisposable
     {
         answer ??= DefaultAnswer;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var started = (await Stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, timeout.Token)).Input;
+        _phones[executionArn] = JsonNode.Parse(started ?? "{}")?["sandboxNumbers"]?.AsArray().Select(n => (string)n!).ToList() ?? [];
         for (var round = 0; round < maxRounds; round++)
         {
             await Stack.RunUntilIdleAsync(timeout.Token);
@@ -116,10 +123,14 @@ public sealed partial class Harness : IAsyncDisposable
 
     public JsonObject DefaultAnswer(HumanTask task) => task.Kind switch
     {
-        HumanTaskKinds.VerificationCode => new JsonObject { ["code"] = LatestCode(task.Slot) },
+        HumanTaskKinds.VerificationCode => new JsonObject { ["code"] = LatestCode(PhoneOf(task)) },
         HumanTaskKinds.FileSupportCase => new JsonObject { ["caseId"] = "case-filed-by-hand-" + task.Need },
         _ => new JsonObject { ["approved"] = true, ["note"] = "approved in the Support Center" },
     };
+
+    /// <summary>The phone a verification task is about: the person holding it recognises it, the test by its digest.</summary>
+    public string PhoneOf(HumanTask task) =>
+        _phones[task.ExecutionArn].Single(n => PhoneDigest.Of(task.ExecutionArn, n) == task.Slot);
 
     /// <summary>The OTP in the newest SMS on the simulated phone.</summary>
     public string LatestCode(string phoneNumber)
