@@ -73,6 +73,7 @@ public sealed class ServeHost : IAsyncDisposable
         OnboardingEndpoints.Map(api);
         TaskEndpoints.Map(api);
         DashboardEndpoints.Map(api);
+        SchemaEndpoints.Map(api);
         var sim = app.MapGroup("/sim").AddEndpointFilter(auth);
         if (stack.Simulator is not null)
         {

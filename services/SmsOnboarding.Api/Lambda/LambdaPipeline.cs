@@ -59,6 +59,7 @@ public sealed class LambdaPipeline : IAsyncDisposable
         OnboardingEndpoints.Map(api);
         TaskEndpoints.Map(api);
         DashboardEndpoints.Map(api);
+        SchemaEndpoints.Map(api);
         SimEndpoints.MapUnavailable(app.MapGroup("/sim").AddEndpointFilter(auth));
         app.UseEndpoints(_ => { });
         return new LambdaPipeline(app, ((IApplicationBuilder)app).Build());

@@ -153,7 +153,7 @@ internal sealed class ApiClient : IDisposable
     {
         foreach (var problem in problems)
         {
-            output.WriteLine($"  {S(problem?["field"])}: {S(problem?["message"])}");
+            output.WriteLine($"  {RequestFlags.Describe(S(problem?["field"]))}: {S(problem?["message"])}");
         }
     }
 

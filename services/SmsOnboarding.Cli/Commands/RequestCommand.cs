@@ -22,7 +22,7 @@ internal static class RequestCommand
     private static Command CreateCommand()
     {
         var file = new Option<string?>("--file", "-f") { Description = "onboarding request JSON file, or - for standard input; field flags override it" };
-        var fields = new RequestFields();
+        var fields = new RequestFlags();
         var dryRun = new Option<bool>("--dry-run") { Description = "only validate and show the plan" };
         var endpoint = ApiClient.EndpointOption();
         var output = CommonOptions.Output();

@@ -14,11 +14,10 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
 
     public bool Has(string field) => json.TryGetPropertyValue(field, out var node) && node is not null;
 
-    public string? RequiredString(string field, int maxLength, bool multiline = false) =>
-        Has(field) ? String(field, json[field], maxLength, multiline) : Missing<string>(field, "a string");
-
-    public string? OptionalString(string field, int maxLength) =>
-        Has(field) ? String(field, json[field], maxLength) : null;
+    /// <summary>A text field as its definition says: required or not, its length, one line or prose.</summary>
+    public string? Text(RequestField definition) =>
+        Has(definition.Name) ? String(definition.Name, json[definition.Name], definition.MaxLength, definition.Multiline)
+        : definition.Required ? Missing<string>(definition.Name, "a string") : null;
 
     /// <summary><paramref name="multiline"/> lets prose (a use case, a sample message) keep its line breaks and tabs.</summary>
     public string? String(string field, JsonNode? node, int maxLength, bool multiline = false)
@@ -97,12 +96,13 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
         return null;
     }
 
-    public TEnum? RequiredEnum<TEnum>(string field) where TEnum : struct, Enum =>
-        Has(field) ? Enum<TEnum>(field) : Missing<TEnum?>(field, "one of " + Names<TEnum>());
+    public TEnum? RequiredEnum<TEnum>(RequestField definition) where TEnum : struct, Enum =>
+        Has(definition.Name) ? Enum<TEnum>(definition) : Missing<TEnum?>(definition.Name, "one of " + Names<TEnum>());
 
-    public TEnum? Enum<TEnum>(string field) where TEnum : struct, Enum
+    public TEnum? Enum<TEnum>(RequestField definition) where TEnum : struct, Enum
     {
-        var text = String(field, json[field], 64);
+        var field = definition.Name;
+        var text = String(field, json[field], definition.MaxLength);
         if (text is null)
         {
             return null;

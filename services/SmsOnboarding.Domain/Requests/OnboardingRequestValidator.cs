@@ -14,16 +14,7 @@ namespace SmsOnboarding.Domain.Requests;
 public static partial class OnboardingRequestValidator
 {
     public const int MaxDocumentBytes = 256 * 1024;
-    public const int MaxSandboxNumbers = 10;
-    public const int MaxSampleMessages = 5;
-    public const decimal MaxMonthlySpendUsd = 1_000_000m;
-
-    private static readonly string[] KnownFields =
-    [
-        "userPoolId", "accountId", "snsRegion", "countries", "monthlySpendUsd", "messageType", "useCase",
-        "websiteUrl", "optInProcess", "sampleMessages", "sandboxNumbers", "originationType", "requester",
-        "approvers", "team", "requestId",
-    ];
+    public static readonly decimal MaxMonthlySpendUsd = RequestFields.MonthlySpendUsd.Maximum!.Value;
 
     private static readonly HashSet<string> CountryCodes =
         new(global::PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions(), StringComparer.Ordinal);
@@ -60,7 +51,7 @@ public static partial class OnboardingRequestValidator
 
         foreach (var (name, _) in json)
         {
-            if (!KnownFields.Contains(name, StringComparer.Ordinal))
+            if (RequestFields.Find(name) is null)
             {
                 read.Add(name, ProblemCodes.UnknownField, $"'{Truncate(name)}' is not a field of an onboarding request.");
             }
@@ -72,16 +63,16 @@ public static partial class OnboardingRequestValidator
         var snsRegion = ReadSnsRegion(read, poolRegion);
         var countries = ReadCountries(read);
         var spend = ReadSpend(read);
-        var messageType = read.RequiredEnum<MessageType>("messageType");
-        var useCase = read.RequiredString("useCase", 4000, multiline: true);
+        var messageType = read.RequiredEnum<MessageType>(RequestFields.MessageType);
+        var useCase = read.Text(RequestFields.UseCase);
         var websiteUrl = ReadWebsiteUrl(read);
-        var optIn = read.RequiredString("optInProcess", 2000, multiline: true);
-        var samples = ReadStrings(read, "sampleMessages", required: true, min: 1, max: MaxSampleMessages, maxLength: 1600, multiline: true);
+        var optIn = read.Text(RequestFields.OptInProcess);
+        var samples = ReadStrings(read, RequestFields.SampleMessages);
         var numbers = ReadSandboxNumbers(read);
-        var origination = read.Has("originationType") ? read.Enum<OriginationType>("originationType") : OriginationType.TollFree;
-        var requester = ReadPrincipal(read, "requester", read.RequiredString("requester", 128));
+        var origination = read.Has("originationType") ? read.Enum<OriginationType>(RequestFields.OriginationType) : OriginationType.TollFree;
+        var requester = ReadPrincipal(read, "requester", read.Text(RequestFields.Requester));
         var approvers = ReadApprovers(read, requester);
-        var team = read.RequiredString("team", 128);
+        var team = read.Text(RequestFields.Team);
         var requestId = ReadRequestId(read);
 
         if (problems.Count > 0)
@@ -97,7 +88,7 @@ public static partial class OnboardingRequestValidator
 
     private static string? ReadUserPoolId(JsonFieldReader read)
     {
-        var id = read.RequiredString("userPoolId", 55);
+        var id = read.Text(RequestFields.UserPoolId);
         if (id is null)
         {
             return null;
@@ -121,7 +112,7 @@ public static partial class OnboardingRequestValidator
 
     private static string? ReadAccountId(JsonFieldReader read)
     {
-        var account = read.OptionalString("accountId", 12 + 8);
+        var account = read.Text(RequestFields.AccountId);
         if (account is not null && !AccountIdPattern().IsMatch(account))
         {
             read.Add("accountId", ProblemCodes.InvalidFormat, "accountId must be exactly 12 digits.");
@@ -133,7 +124,7 @@ public static partial class OnboardingRequestValidator
 
     private static string? ReadSnsRegion(JsonFieldReader read, string? poolRegion)
     {
-        var region = read.OptionalString("snsRegion", 32)?.ToLowerInvariant();
+        var region = read.Text(RequestFields.SnsRegion)?.ToLowerInvariant();
         if (region is null)
         {
             return null;
@@ -158,7 +149,7 @@ public static partial class OnboardingRequestValidator
 
     private static List<string>? ReadCountries(JsonFieldReader read)
     {
-        var countries = ReadStrings(read, "countries", required: true, min: 1, max: 250, maxLength: 2);
+        var countries = ReadStrings(read, RequestFields.Countries);
         if (countries is null)
         {
             return null;
@@ -190,7 +181,7 @@ public static partial class OnboardingRequestValidator
 
     private static decimal? ReadSpend(JsonFieldReader read)
     {
-        var spend = read.RequiredDecimal("monthlySpendUsd");
+        var spend = read.RequiredDecimal(RequestFields.MonthlySpendUsd.Name);
         if (spend is null)
         {
             return null;
@@ -213,7 +204,7 @@ public static partial class OnboardingRequestValidator
 
     private static string? ReadWebsiteUrl(JsonFieldReader read)
     {
-        var url = read.RequiredString("websiteUrl", 2048);
+        var url = read.Text(RequestFields.WebsiteUrl);
         if (url is null)
         {
             return null;
@@ -230,7 +221,7 @@ public static partial class OnboardingRequestValidator
 
     private static List<string>? ReadSandboxNumbers(JsonFieldReader read)
     {
-        var raw = ReadStrings(read, "sandboxNumbers", required: false, min: 0, max: MaxSandboxNumbers, maxLength: E164.MaxInputLength);
+        var raw = ReadStrings(read, RequestFields.SandboxNumbers);
         if (raw is null)
         {
             return null;
@@ -272,7 +263,7 @@ public static partial class OnboardingRequestValidator
 
     private static List<string>? ReadApprovers(JsonFieldReader read, string? requester)
     {
-        var approvers = ReadStrings(read, "approvers", required: true, min: 1, max: 20, maxLength: 128);
+        var approvers = ReadStrings(read, RequestFields.Approvers);
         if (approvers is null)
         {
             return null;
@@ -303,7 +294,7 @@ public static partial class OnboardingRequestValidator
 
     private static string? ReadRequestId(JsonFieldReader read)
     {
-        var id = read.OptionalString("requestId", 80);
+        var id = read.Text(RequestFields.RequestId);
         if (id is not null && !RequestIdPattern().IsMatch(id))
         {
             read.Add("requestId", ProblemCodes.InvalidFormat, "requestId may only contain letters, digits, '-' and '_' (it names the workflow execution).");
@@ -313,9 +304,10 @@ public static partial class OnboardingRequestValidator
         return id;
     }
 
-    private static List<string>? ReadStrings(JsonFieldReader read, string field, bool required, int min, int max, int maxLength, bool multiline = false)
+    private static List<string>? ReadStrings(JsonFieldReader read, RequestField definition)
     {
-        var array = read.Array(field, required);
+        var (field, min, max) = (definition.Name, definition.MinItems, definition.MaxItems);
+        var array = read.Array(field, definition.Required);
         if (array is null)
         {
             return null;
@@ -336,7 +328,7 @@ public static partial class OnboardingRequestValidator
         var values = new List<string>();
         for (var i = 0; i < array.Count; i++)
         {
-            var value = read.String($"{field}[{i}]", array[i], maxLength, multiline);
+            var value = read.String($"{field}[{i}]", array[i], definition.MaxLength, definition.Multiline);
             if (value is not null)
             {
                 values.Add(value);
@@ -351,15 +343,15 @@ public static partial class OnboardingRequestValidator
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
-    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(RequestFields.UserPoolIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex UserPoolIdPattern();
 
-    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(RequestFields.AccountIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._@+-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(RequestFields.PrincipalPattern, RegexOptions.CultureInvariant)]
     private static partial Regex PrincipalPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(RequestFields.RequestIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex RequestIdPattern();
 }

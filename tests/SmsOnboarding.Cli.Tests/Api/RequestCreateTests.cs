@@ -57,9 +57,9 @@ public sealed class RequestCreateTests : IAsyncLifetime
         Assert.Equal(2, created.ExitCode);
         var lines = created.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("error: the request has ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("  userPoolId: ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  monthlySpendUsd: ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  useCase: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  userPoolId (--pool): ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  monthlySpendUsd (--monthly-spend): ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  useCase (--use-case): ", StringComparison.Ordinal));
         Assert.DoesNotContain("'problems'", created.Error, StringComparison.Ordinal);
         Assert.Empty(JsonNode.Parse(listed.Output)!["items"]!.AsArray());
     }
@@ -74,11 +74,28 @@ public sealed class RequestCreateTests : IAsyncLifetime
         var valid = await CliProcess.RunAsync(alice, "request", "create", "--file", CliRunner.Example(), "--dry-run");
 
         Assert.Equal(2, dryRun.ExitCode);
-        Assert.Contains("  team: team contains a bidirectional text control (U+202E)", dryRun.Error, StringComparison.Ordinal);
+        Assert.Contains("  team (--team): team contains a bidirectional text control (U+202E)", dryRun.Error, StringComparison.Ordinal);
         Assert.Equal(2, asJson.ExitCode);
         Assert.Equal("monthlySpendUsd", JsonNode.Parse(asJson.Output)!["problems"]![0]!["field"]!.GetValue<string>());
         Assert.True(valid.ExitCode == 0, valid.Error);
         Assert.StartsWith("valid; the plan:", valid.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_create_has_one_flag_per_field_of_the_served_schema_and_no_other_field_flag()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_server.Endpoint) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-requester-alice");
+        using var response = await http.GetAsync("api/schema/onboarding-request");
+        var schema = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var create = CliApp.BuildRoot().Subcommands.Single(c => c.Name == "request").Subcommands.Single(c => c.Name == "create");
+        var own = new[] { "--file", "--dry-run", "--endpoint", "--output" };
+
+        var fieldFlags = schema["properties"]!.AsObject().Select(p => "--" + p.Value!["x-shortName"]!.GetValue<string>()).Order().ToList();
+
+        Assert.Equal("application/schema+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("--monthly-spend", fieldFlags);
+        Assert.Equal(fieldFlags, create.Options.Select(o => o.Name).Where(n => !own.Contains(n)).Order());
     }
 
     [Fact]
