@@ -17,8 +17,7 @@ public enum StateRole
 /// <summary>
 /// Everything the rest of the system needs to know about one step, kept next to its handler in
 /// <c>Steps/&lt;Name&gt;/</c>: the CDK app deploys a function from it, the Lambda entry and the local engine
-/// run it through <see cref="StepHost"/>, the API derives a state's role from it, and the replay tests judge
-/// recorded payloads against its contract.
+/// run it through <see cref="StepHost"/>, and the API derives a state's role from it.
 /// </summary>
 public abstract class StepDescriptor
 {
