@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using SmsOnboarding.Api.Hosting;
-using SmsOnboarding.Api.Local;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve;
 using SmsOnboarding.Api.Tests.Support;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 
 namespace SmsOnboarding.Api.Tests;
 
@@ -55,7 +55,7 @@ public sealed partial class BrowserHappyPathTests
         }
     }
 
-    private static async Task DriveTheHappyPathAsync(IPage page, ServeHost host, LocalStack local)
+    private static async Task DriveTheHappyPathAsync(IPage page, ServeHost host, LocalDeployment local)
     {
         await page.GotoAsync(host.BaseUri + "ui/");
         await Assertions.Expect(page.GetByTestId("sign-in")).ToContainTextAsync("bearer token");

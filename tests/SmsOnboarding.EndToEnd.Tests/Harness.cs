@@ -2,25 +2,25 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Domain.Requests;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Privacy;
 
 namespace SmsOnboarding.EndToEnd.Tests;
 
-/// <summary>One LocalStack in a temp folder plus the "people" of a scenario: they read OTPs from the simulated phones.</summary>
+/// <summary>One LocalDeployment in a temp folder plus the "people" of a scenario: they read OTPs from the simulated phones.</summary>
 public sealed partial class Harness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private Harness(LocalStack stack, string dir)
+    private Harness(LocalDeployment stack, string dir)
     {
         Stack = stack;
         Dir = dir;
     }
 
-    public LocalStack Stack { get; private set; }
+    public LocalDeployment Stack { get; private set; }
 
     public string Dir { get; }
 
@@ -32,11 +32,11 @@ public sealed partial class Harness : IAsyncDisposable
     public static async Task<Harness> StartAsync(SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dir = Directory.CreateTempSubdirectory("e2e-").FullName;
-        var stack = await LocalStack.StartAsync(Options(dir, scenario, nobodyAnswers, settings));
+        var stack = await LocalDeployment.StartAsync(Options(dir, scenario, nobodyAnswers, settings));
         return new Harness(stack, dir);
     }
 
-    public static LocalStackOptions Options(string dir, SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null) => new()
+    public static LocalDeploymentOptions Options(string dir, SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null) => new()
     {
         DataDirectory = dir,
         Scenario = scenario,
@@ -159,7 +159,7 @@ public sealed partial class Harness : IAsyncDisposable
         var account = Stack.Simulator;
         var clock = Stack.Clock;
         await Stack.DisposeAsync();
-        Stack = await LocalStack.StartAsync(new LocalStackOptions { DataDirectory = Dir, Account = account, Clock = clock });
+        Stack = await LocalDeployment.StartAsync(new LocalDeploymentOptions { DataDirectory = Dir, Account = account, Clock = clock });
     }
 
     [GeneratedRegex("[0-9]{5,8}")]

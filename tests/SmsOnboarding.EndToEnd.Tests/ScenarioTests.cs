@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Aws.SimpleNotificationService.Model;
 using SmsOnboarding.EndToEnd.Tests.KillNine;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Reminders;

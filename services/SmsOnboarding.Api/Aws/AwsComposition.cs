@@ -1,5 +1,7 @@
 using Amazon.DynamoDBv2;
+using SmsOnboarding.Api.Hosting;
 using SmsOnboarding.Api.Lambda;
+using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Aws.StepFunctions;
@@ -35,7 +37,7 @@ public static class AwsComposition
         var runtime = await StepFunctionsRuntime.OpenAsync(stepFunctions, stateMachineArn, cancellationToken).ConfigureAwait(false);
         var inbox = new DynamoDbHumanTaskInbox(dynamoDb, tableName);
         var tasks = new HumanTaskDesk(inbox, new HumanTaskService(inbox, new StepFunctionsCallbacks(stepFunctions)));
-        return LambdaPipeline.Build(new LambdaServices(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, principals, time));
+        return LambdaPipeline.Build(new OnboardingBackends(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, time, new UnknownFacts()), principals);
     }
 
     private static string Required(string variable) =>

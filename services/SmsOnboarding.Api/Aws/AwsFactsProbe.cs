@@ -1,4 +1,4 @@
-using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Domain.Planning;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps;

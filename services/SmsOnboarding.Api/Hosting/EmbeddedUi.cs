@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace SmsOnboarding.Api.Hosting;
 
 /// <summary>Serves the web UI from resources embedded in this assembly (no content folder to deploy).</summary>
-internal static class EmbeddedUi
+public static class EmbeddedUi
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {

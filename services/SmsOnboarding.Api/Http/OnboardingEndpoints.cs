@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +15,7 @@ internal static class OnboardingEndpoints
 
         group.MapPost("/", async (HttpContext http, OnboardingService service, bool? dryRun, CancellationToken ct) =>
         {
-            var (body, error) = await ReadJsonAsync(http, ct).ConfigureAwait(false);
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
@@ -30,7 +29,7 @@ internal static class OnboardingEndpoints
 
         group.MapPost("/validate", async (HttpContext http, OnboardingService service, CancellationToken ct) =>
         {
-            var (body, error) = await ReadJsonAsync(http, ct).ConfigureAwait(false);
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             return error ?? Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
         }).WithSummary("Every validation problem and, when valid, the dry-run plan");
 
@@ -53,17 +52,5 @@ internal static class OnboardingEndpoints
         group.MapPost("/{id}/redrive", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
             (await service.RedriveAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())
             .WithSummary("Resume a failed execution from where it failed (ops)");
-    }
-
-    internal static async Task<(JsonNode? Body, IResult? Error)> ReadJsonAsync(HttpContext http, CancellationToken ct)
-    {
-        try
-        {
-            return (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct).ConfigureAwait(false), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ApiResults.Error(400, "invalidJson", $"The body is not valid JSON: {e.Message}"));
-        }
     }
 }

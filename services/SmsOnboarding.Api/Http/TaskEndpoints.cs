@@ -19,7 +19,7 @@ internal static class TaskEndpoints
 
         group.MapPost("/{id}/complete", async (HttpContext http, TaskService tasks, string id, CancellationToken ct) =>
         {
-            var (body, error) = await OnboardingEndpoints.ReadJsonAsync(http, ct).ConfigureAwait(false);
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
@@ -33,7 +33,7 @@ internal static class TaskEndpoints
 
         group.MapPost("/{id}/reject", async (HttpContext http, TaskService tasks, string id, CancellationToken ct) =>
         {
-            var (body, error) = await OnboardingEndpoints.ReadJsonAsync(http, ct).ConfigureAwait(false);
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;

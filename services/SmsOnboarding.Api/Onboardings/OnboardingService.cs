@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SmsOnboarding.Api.Auth;
-using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Domain.Lifecycle;
 using SmsOnboarding.Domain.Planning;
 using SmsOnboarding.Domain.Requests;

@@ -9,7 +9,7 @@ namespace SmsOnboarding.Api.Onboardings;
 /// Step Functions' wire shapes → the runtime's view. Both runtimes (embedded engine, AWS Step Functions)
 /// speak the same DTOs, so they share this one translation.
 /// </summary>
-internal static class StepFunctionsMapping
+public static class StepFunctionsMapping
 {
     private static readonly HashSet<string> EnvelopeKeys = new(StringComparer.OrdinalIgnoreCase) { "timestamp", "type", "id", "previousEventId" };
 

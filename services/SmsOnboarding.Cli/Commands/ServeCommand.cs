@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SmsOnboarding.Api.Auth;
-using SmsOnboarding.Api.Hosting;
-using SmsOnboarding.Api.Local;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve;
 
 namespace SmsOnboarding.Cli.Commands;
 
@@ -34,7 +34,7 @@ internal static class ServeCommand
             try
             {
                 var dataDir = Path.GetFullPath(parse.GetValue(data)!);
-                var (stack, _) = await LocalServe.CreateAsync(new LocalServeOptions
+                var (backends, _) = await LocalServe.CreateAsync(new LocalServeOptions
                 {
                     DataDirectory = dataDir,
                     ScenarioFile = parse.GetValue(scenario),
@@ -49,17 +49,17 @@ internal static class ServeCommand
                         DataDirectory = dataDir,
                         UsersFile = parse.GetValue(users),
                         LogFormat = parse.GetValue(logFormat),
-                    }, stack, ct);
+                    }, backends, ct);
                 }
                 catch
                 {
-                    if (stack.Shutdown is not null)
+                    if (backends.Shutdown is not null)
                     {
-                        await stack.Shutdown();
+                        await backends.Shutdown();
                     }
                     throw;
                 }
-                await output.WriteLineAsync($"smsonboard serving on {host.BaseUri} (web UI {host.BaseUri}ui/, data {dataDir}, steps act on {stack.AwsTarget}, clock {(stack.Simulator is null ? ClockMode.Realtime : parse.GetValue(clock) ?? ClockMode.Skip)})");
+                await output.WriteLineAsync($"smsonboard serving on {host.BaseUri} (web UI {host.BaseUri}ui/, data {dataDir}, steps act on {backends.AwsTarget}, clock {(backends.Simulator is null ? ClockMode.Realtime : parse.GetValue(clock) ?? ClockMode.Skip)})");
                 await output.WriteLineAsync($"AWS endpoints: aws --endpoint-url {host.BaseUri.ToString().TrimEnd('/')} stepfunctions list-executions ... (credentials AKIAIOSFODNN7EXAMPLE)");
                 foreach (var (name, token, roles) in host.Users.Entries)
                 {

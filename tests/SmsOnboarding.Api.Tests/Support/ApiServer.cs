@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
-using SmsOnboarding.Api.Hosting;
-using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Steps.HumanTasks;
@@ -52,7 +52,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var callbacks = new RecordingCallbacks();
         var account = new SimulatedAccount(timeProvider: time);
         var targets = new List<string>();
-        var stack = new ApiStack(
+        var stack = new ServeBackends(
             runtime, new HumanTaskDesk(inbox, new HumanTaskService(inbox, callbacks)), time, new SimulatorFacts(account),
             new SimulatedAccountControl(account, time.Advance), new SimulatorServer(account),
             StepFunctionsEndpoint: context =>

@@ -1,5 +1,5 @@
-using SmsOnboarding.Api.Hosting;
-using SmsOnboarding.Api.Local;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve;
 
 namespace SmsOnboarding.Cli.Tests.Support;
 

@@ -1,4 +1,4 @@
-using SmsOnboarding.Api.Local;
+using SmsOnboarding.Serve;
 using SmsOnboarding.Simulator.Persistence;
 
 namespace SmsOnboarding.EndToEnd.Tests.KillNine;

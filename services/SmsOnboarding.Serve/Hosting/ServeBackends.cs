@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using SmsOnboarding.Api.Onboardings;
-using SmsOnboarding.Api.Simulation;
 using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Simulator;
 
-namespace SmsOnboarding.Api.Hosting;
+namespace SmsOnboarding.Serve.Hosting;
 
 /// <summary>
-/// What the API runs on: the workflow runtime, the task inbox, and in simulator mode the simulated account.
+/// What the serve host runs the API on: the workflow runtime, the task inbox, and in simulator mode the simulated account.
 /// <see cref="StepFunctionsEndpoint"/> answers awsJson Step Functions calls signed for <c>states</c>.
 /// <see cref="AwsTarget"/> says, for the startup banner, which AWS account the steps act on.
 /// </summary>
-public sealed record ApiStack(
+public sealed record ServeBackends(
     IOnboardingRuntime Runtime,
     ITaskDesk Tasks,
     TimeProvider Time,

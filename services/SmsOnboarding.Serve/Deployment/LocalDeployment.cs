@@ -16,14 +16,14 @@ using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Reminders;
 
-namespace SmsOnboarding.Local;
+namespace SmsOnboarding.Serve.Deployment;
 
 /// <summary>
 /// The whole product on one machine: the embedded engine runs statemachine/onboarding.asl.json durably, its
 /// Lambda tasks are the real step handlers, and they call the simulated account over signed loopback HTTP.
 /// One clock (time-skipping) drives the engine's timers and the simulator's reviews.
 /// </summary>
-public sealed partial class LocalStack : IAsyncDisposable
+public sealed partial class LocalDeployment : IAsyncDisposable
 {
     public const string StateMachineName = "sms-onboarding";
     private const string StatesRoleArn = "arn:aws:iam::111122223333:role/sms-onboarding-states";
@@ -31,7 +31,7 @@ public sealed partial class LocalStack : IAsyncDisposable
     private readonly SimulatorHost? _simulator;
     private readonly AwsClientFactory _clients;
 
-    private LocalStack(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, SkippingTimeProvider clock,
+    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, SkippingTimeProvider clock,
         IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn)
     {
         Engine = engine;
@@ -46,7 +46,7 @@ public sealed partial class LocalStack : IAsyncDisposable
 
     public StepFunctionsEngine Engine { get; }
 
-    /// <summary>False when the steps call real AWS (<see cref="LocalStackOptions.RealAws"/>): there is no simulated account.</summary>
+    /// <summary>False when the steps call real AWS (<see cref="LocalDeploymentOptions.RealAws"/>): there is no simulated account.</summary>
     public bool IsSimulated => _simulator is not null;
 
     public SimulatedAccount Simulator => (_simulator ?? throw NoSimulator()).Account;
@@ -66,7 +66,7 @@ public sealed partial class LocalStack : IAsyncDisposable
 
     public string StateMachineArn { get; }
 
-    public static async Task<LocalStack> StartAsync(LocalStackOptions options, CancellationToken cancellationToken = default)
+    public static async Task<LocalDeployment> StartAsync(LocalDeploymentOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
@@ -102,7 +102,7 @@ public sealed partial class LocalStack : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
-        return new LocalStack(engine, simulator, clients, clock, inbox, idempotency, arn);
+        return new LocalDeployment(engine, simulator, clients, clock, inbox, idempotency, arn);
     }
 
     private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig
@@ -116,7 +116,7 @@ public sealed partial class LocalStack : IAsyncDisposable
     };
 
     private static InvalidOperationException NoSimulator() =>
-        new("This stack calls real AWS: there is no simulated account.");
+        new("This deployment calls real AWS: there is no simulated account.");
 
     /// <summary>The ASL with every DefinitionSubstitution applied, as CloudFormation would do it.</summary>
     public static string Definition(IReadOnlyDictionary<string, string>? settings = null)

@@ -1,6 +1,6 @@
 using SmsOnboarding.Engine.Time;
 
-namespace SmsOnboarding.Api.Local;
+namespace SmsOnboarding.Serve.Simulation;
 
 /// <summary>Moves a <see cref="SkippingTimeProvider"/> forward by an exact amount, firing every timer on the way.</summary>
 public static class ClockControl

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SmsOnboarding.Api.Hosting;
-using SmsOnboarding.Api.Local;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve;
 using SmsOnboarding.Api.Tests.Support;
 
 namespace SmsOnboarding.Api.Tests;
 
 /// <summary>The real local stack (embedded engine, step handlers, simulator, skipping clock) behind the API.</summary>
-public sealed partial class LocalStackHappyPathTests
+public sealed partial class LocalDeploymentHappyPathTests
 {
     [Fact]
     public async Task An_onboarding_submitted_over_http_completes_when_the_approver_enters_the_codes_from_the_phones()

@@ -2,15 +2,16 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SmsOnboarding.Api;
 using SmsOnboarding.Api.Auth;
+using SmsOnboarding.Api.Http;
 using SmsOnboarding.Api.Onboardings;
-using SmsOnboarding.Api.Simulation;
 using SmsOnboarding.Domain.Phones;
 using SmsOnboarding.Simulator.Scenarios;
 
-namespace SmsOnboarding.Api.Http;
+namespace SmsOnboarding.Serve.Simulation;
 
-internal static class SimEndpoints
+public static class SimEndpoints
 {
     /// <summary>Simulator-mode endpoints; phones carry OTPs and topics carry reminders, so only approvers and ops read them.</summary>
     public static void Map(RouteGroupBuilder sim, ISimulatorControl control)
@@ -65,7 +66,7 @@ internal static class SimEndpoints
             {
                 return refused;
             }
-            var (body, error) = await OnboardingEndpoints.ReadJsonAsync(http, ct).ConfigureAwait(false);
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;

@@ -1,13 +1,13 @@
 using SmsOnboarding.Api.Aws;
-using SmsOnboarding.Api.Hosting;
+using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Aws.SecurityToken;
 using SmsOnboarding.Aws.SecurityToken.Model;
 using SmsOnboarding.Engine.Http;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 
-namespace SmsOnboarding.Api.Local;
+namespace SmsOnboarding.Serve;
 
 /// <summary>
 /// <c>serve --aws real</c>: the embedded engine and the same step handlers, calling real AWS with the default
@@ -18,7 +18,7 @@ internal static class RealAwsServe
 {
     private const string FallbackRegion = "us-east-1";
 
-    public static async Task<(ApiStack Stack, LocalStack Local)> CreateAsync(LocalServeOptions options, CancellationToken cancellationToken)
+    public static async Task<(ServeBackends Backends, LocalDeployment Deployment)> CreateAsync(LocalServeOptions options, CancellationToken cancellationToken)
     {
         if (options.Clock == ClockMode.Skip)
         {
@@ -33,14 +33,14 @@ internal static class RealAwsServe
         AwsClientConfig Config(string region) => new() { Region = region, EnvironmentVariable = environment };
         var identity = await CallerIdentityAsync(Config(environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? FallbackRegion), cancellationToken).ConfigureAwait(false);
 
-        var local = await LocalStack.StartAsync(new LocalStackOptions
+        var local = await LocalDeployment.StartAsync(new LocalDeploymentOptions
         {
             DataDirectory = options.DataDirectory,
             RealAws = Config,
             SkipTimeWhenIdle = false,
         }, cancellationToken).ConfigureAwait(false);
         local.Clock.SkippingEnabled = false;
-        var stack = new ApiStack(
+        var backends = new ServeBackends(
             Runtime: new LocalRuntime(local),
             Tasks: new HumanTaskDesk(local.Inbox, local.HumanTasks),
             Time: local.Clock,
@@ -48,7 +48,7 @@ internal static class RealAwsServe
             StepFunctionsEndpoint: new StepFunctionsEndpoint(local.Engine).HandleAsync,
             Shutdown: local.DisposeAsync,
             AwsTarget: $"real AWS account {identity.Account} as {identity.Arn}");
-        return (stack, local);
+        return (backends, local);
     }
 
     /// <summary>Fails before anything starts when the credential chain finds nothing or AWS refuses it.</summary>

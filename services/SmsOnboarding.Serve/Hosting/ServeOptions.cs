@@ -1,4 +1,4 @@
-namespace SmsOnboarding.Api.Hosting;
+namespace SmsOnboarding.Serve.Hosting;
 
 public enum LogFormat
 {
@@ -6,7 +6,7 @@ public enum LogFormat
     Json,
 }
 
-/// <summary>Options of <c>smsonboard serve</c> that the host itself uses (the stack is built by the caller).</summary>
+/// <summary>Options of <c>smsonboard serve</c> that the host itself uses (the backends are built by the caller).</summary>
 public sealed record ServeOptions
 {
     /// <summary>127.0.0.1 port; 0 picks a free one (tests).</summary>

@@ -2,7 +2,7 @@ using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Simulator.State;
 
-namespace SmsOnboarding.Api.Simulation;
+namespace SmsOnboarding.Serve.Simulation;
 
 /// <summary>
 /// The simulated account as the API sees it; <paramref name="advance"/> moves the shared skipping clock

@@ -4,22 +4,22 @@ using System.Text.Json.Nodes;
 using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Engine;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 
-namespace SmsOnboarding.Api.Local;
+namespace SmsOnboarding.Serve.Deployment;
 
-/// <summary>The embedded engine of a <see cref="LocalStack"/> behind the API's runtime port.</summary>
-public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
+/// <summary>The embedded engine of a <see cref="LocalDeployment"/> behind the API's runtime port.</summary>
+public sealed class LocalRuntime(LocalDeployment deployment) : IOnboardingRuntime
 {
-    public string DefinitionJson { get; } = LocalStack.Definition();
+    public string DefinitionJson { get; } = LocalDeployment.Definition();
 
     public async Task<string> StartAsync(string executionName, string inputJson, CancellationToken cancellationToken)
     {
         try
         {
-            var started = await stack.Engine.StartExecutionAsync(new StartExecutionRequest
+            var started = await deployment.Engine.StartExecutionAsync(new StartExecutionRequest
             {
-                StateMachineArn = stack.StateMachineArn,
+                StateMachineArn = deployment.StateMachineArn,
                 Name = executionName,
                 Input = inputJson,
             }, cancellationToken).ConfigureAwait(false);
@@ -28,7 +28,7 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
         catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionAlreadyExists")
         {
             // A replayed submit after the first start went through (the execution may have ended since).
-            return stack.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + executionName;
+            return deployment.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + executionName;
         }
     }
 
@@ -36,7 +36,7 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
     {
         try
         {
-            var d = await stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
+            var d = await deployment.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
             return StepFunctionsMapping.Snapshot(executionArn, d);
         }
         catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionDoesNotExist")
@@ -50,7 +50,7 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
         IReadOnlyList<HistoryEvent> events;
         try
         {
-            events = await stack.HistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            events = await deployment.HistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
         }
         catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionDoesNotExist")
         {
@@ -66,14 +66,14 @@ public sealed class LocalRuntime(LocalStack stack) : IOnboardingRuntime
         {
             throw new RuntimeConflictException($"The execution is {current?.State.ToString() ?? "unknown"}: only running executions can be stopped.");
         }
-        await stack.StopAsync(executionArn, cause, cancellationToken).ConfigureAwait(false);
+        await deployment.StopAsync(executionArn, cause, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RedriveAsync(string executionArn, CancellationToken cancellationToken)
     {
         try
         {
-            await stack.RedriveAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            await deployment.RedriveAsync(executionArn, cancellationToken).ConfigureAwait(false);
         }
         catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionNotRedrivable")
         {

@@ -1,8 +1,8 @@
 using SmsOnboarding.Simulator.Scenarios;
 
-namespace SmsOnboarding.Local;
+namespace SmsOnboarding.Serve.Deployment;
 
-public sealed class LocalStackOptions
+public sealed class LocalDeploymentOptions
 {
     /// <summary>
     /// Engine database, idempotency store, human-task inbox and (simulated) the account (simulator.json) and the clock's

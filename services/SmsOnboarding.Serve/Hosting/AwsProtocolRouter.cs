@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Auth;
 
-namespace SmsOnboarding.Api.Hosting;
+namespace SmsOnboarding.Serve.Hosting;
 
 /// <summary>
 /// Lets AWS clients use the serve port as their endpoint: requests carrying a SigV4 Authorization header are

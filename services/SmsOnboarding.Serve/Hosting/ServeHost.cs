@@ -3,32 +3,31 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SmsOnboarding.Api.Auth;
-using SmsOnboarding.Api.Http;
+using SmsOnboarding.Api.Hosting;
 using SmsOnboarding.Api.Onboardings;
-using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Serve.Simulation;
 
-namespace SmsOnboarding.Api.Hosting;
+namespace SmsOnboarding.Serve.Hosting;
 
 /// <summary>
 /// The one local process: HTTP API, web UI and the AWS-compatible endpoints (engine and simulator) on
-/// 127.0.0.1:PORT. Stopping it stops the web host first, then the stack (which flushes the engine).
+/// 127.0.0.1:PORT. Stopping it stops the web host first, then the backends (which flushes the engine).
 /// </summary>
 public sealed class ServeHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ApiStack _stack;
+    private readonly ServeBackends _backends;
     private int _disposed;
 
-    private ServeHost(WebApplication app, ApiStack stack, Uri baseUri, UserDirectory users)
+    private ServeHost(WebApplication app, ServeBackends backends, Uri baseUri, UserDirectory users)
     {
         _app = app;
-        _stack = stack;
+        _backends = backends;
         BaseUri = baseUri;
         Users = users;
     }
@@ -40,10 +39,10 @@ public sealed class ServeHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServeHost> StartAsync(ServeOptions options, ApiStack stack, CancellationToken cancellationToken = default)
+    public static async Task<ServeHost> StartAsync(ServeOptions options, ServeBackends backends, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(backends);
         var users = options.UsersFile is null ? UserDirectory.Demo() : UserDirectory.LoadFile(options.UsersFile);
         Directory.CreateDirectory(options.DataDirectory);
 
@@ -51,33 +50,25 @@ public sealed class ServeHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
         ConfigureLogging(builder, options);
         ConfigureTelemetry(builder);
-        builder.Services.Configure<JsonOptions>(o => ApiJson.Apply(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(users);
-        builder.Services.AddSingleton(stack.Time);
-        builder.Services.AddSingleton(stack.Runtime);
-        builder.Services.AddSingleton(stack.Tasks);
-        builder.Services.AddSingleton(stack.Facts);
-        builder.Services.AddSingleton<IOnboardingStore>(new SqliteOnboardingStore(Path.Combine(options.DataDirectory, "onboardings.db")));
-        builder.Services.AddSingleton<OnboardingService>();
-        builder.Services.AddSingleton<TaskService>();
+        builder.Services.AddOnboardingApi(new OnboardingBackends(
+            backends.Runtime,
+            new SqliteOnboardingStore(Path.Combine(options.DataDirectory, "onboardings.db")),
+            backends.Tasks,
+            backends.Time,
+            backends.Facts));
 
         var app = builder.Build();
-        app.UseAwsProtocolRouting(stack.AwsSimulator, stack.StepFunctionsEndpoint);
+        app.UseAwsProtocolRouting(backends.AwsSimulator, backends.StepFunctionsEndpoint);
         app.MapOpenApi();
-        app.MapGet("/healthz", () => Results.Json(new { status = "ok" })).WithTags("Health").WithSummary("Liveness");
         app.MapEmbeddedUi();
-
         var auth = new BearerAuthentication(users);
-        var api = app.MapGroup("/api").AddEndpointFilter(auth);
-        OnboardingEndpoints.Map(api);
-        TaskEndpoints.Map(api);
-        DashboardEndpoints.Map(api);
-        SchemaEndpoints.Map(api);
+        app.MapOnboardingApi(auth);
         var sim = app.MapGroup("/sim").AddEndpointFilter(auth);
-        if (stack.Simulator is not null)
+        if (backends.Simulator is not null)
         {
-            SimEndpoints.Map(sim, stack.Simulator);
+            SimEndpoints.Map(sim, backends.Simulator);
         }
         else
         {
@@ -86,7 +77,7 @@ public sealed class ServeHost : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServeHost(app, stack, new Uri(address + "/"), users);
+        return new ServeHost(app, backends, new Uri(address + "/"), users);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
@@ -99,9 +90,9 @@ public sealed class ServeHost : IAsyncDisposable
         }
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        if (_stack.Shutdown is not null)
+        if (_backends.Shutdown is not null)
         {
-            await _stack.Shutdown().ConfigureAwait(false);
+            await _backends.Shutdown().ConfigureAwait(false);
         }
     }
 

@@ -2,7 +2,7 @@ using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Engine;
 using SmsOnboarding.Steps.HumanTasks;
 
-namespace SmsOnboarding.Local;
+namespace SmsOnboarding.Serve.Deployment;
 
 /// <summary>Human-task callbacks straight into the embedded engine (no HTTP hop in-process).</summary>
 public sealed class EngineCallbacks(StepFunctionsEngine engine) : IStepFunctionsCallbacks

@@ -1,6 +1,6 @@
 using SmsOnboarding.Simulator.State;
 
-namespace SmsOnboarding.Api.Simulation;
+namespace SmsOnboarding.Serve.Simulation;
 
 /// <summary>What the API may do to the simulated AWS account and its clock (absent with <c>--aws real</c>).</summary>
 public interface ISimulatorControl

@@ -1,13 +1,13 @@
-using SmsOnboarding.Api.Hosting;
-using SmsOnboarding.Api.Simulation;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Engine.Http;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Simulator.Scenarios;
 
-namespace SmsOnboarding.Api.Local;
+namespace SmsOnboarding.Serve;
 
 public enum ClockMode
 {
@@ -21,7 +21,7 @@ public enum AwsMode
     Real,
 }
 
-/// <summary>Options of <c>serve</c> that shape the stack under the API.</summary>
+/// <summary>Options of <c>serve</c> that shape what the API runs on.</summary>
 public sealed record LocalServeOptions
 {
     public required string DataDirectory { get; init; }
@@ -37,10 +37,10 @@ public sealed record LocalServeOptions
 /// <summary>A problem with serve's options, said in one line.</summary>
 public sealed class ServeConfigurationException(string message) : Exception(message);
 
-/// <summary>Builds the API's stack from <see cref="LocalStack"/>: engine, step handlers, simulator and one clock.</summary>
+/// <summary>Builds the serve backends from <see cref="LocalDeployment"/>: engine, step handlers, simulator and one clock.</summary>
 public static class LocalServe
 {
-    public static async Task<(ApiStack Stack, LocalStack Local)> CreateAsync(LocalServeOptions options, CancellationToken cancellationToken = default)
+    public static async Task<(ServeBackends Backends, LocalDeployment Deployment)> CreateAsync(LocalServeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Aws == AwsMode.Real)
@@ -61,7 +61,7 @@ public static class LocalServe
             }
             RefuseOtherScenarioForSavedAccount(options, scenario);
         }
-        var local = await LocalStack.StartAsync(new LocalStackOptions
+        var local = await LocalDeployment.StartAsync(new LocalDeploymentOptions
         {
             DataDirectory = options.DataDirectory,
             Scenario = scenario,
@@ -69,7 +69,7 @@ public static class LocalServe
         }, cancellationToken).ConfigureAwait(false);
         local.Clock.SkippingEnabled = clock == ClockMode.Skip;
         var endpoint = new StepFunctionsEndpoint(local.Engine);
-        var stack = new ApiStack(
+        var backends = new ServeBackends(
             Runtime: new LocalRuntime(local),
             Tasks: new HumanTaskDesk(local.Inbox, local.HumanTasks),
             Time: local.Clock,
@@ -79,7 +79,7 @@ public static class LocalServe
             AwsSimulator: new SimulatorServer(local.Simulator),
             StepFunctionsEndpoint: endpoint.HandleAsync,
             Shutdown: local.DisposeAsync);
-        return (stack, local);
+        return (backends, local);
     }
 
     /// <summary>

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SmsOnboarding.Api.Http;
+using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Api.Tasks;
+
+namespace SmsOnboarding.Api.Hosting;
+
+/// <summary>What the API runs on, whichever host carries it (the local serve host or the API Lambda).</summary>
+public sealed record OnboardingBackends(
+    IOnboardingRuntime Runtime,
+    IOnboardingStore Store,
+    ITaskDesk Tasks,
+    TimeProvider Time,
+    IFactsProbe Facts);
+
+/// <summary>
+/// The API composed once: both hosts call <see cref="AddOnboardingApi"/> and <see cref="MapOnboardingApi"/>, and
+/// differ only in how a caller is authenticated (bearer tokens locally, IAM principals behind API Gateway).
+/// </summary>
+public static class OnboardingApi
+{
+    public static IServiceCollection AddOnboardingApi(this IServiceCollection services, OnboardingBackends backends)
+    {
+        ArgumentNullException.ThrowIfNull(backends);
+        services.Configure<JsonOptions>(o => ApiJson.Apply(o.SerializerOptions));
+        services.AddSingleton(backends.Time);
+        services.AddSingleton(backends.Runtime);
+        services.AddSingleton(backends.Store);
+        services.AddSingleton(backends.Tasks);
+        services.AddSingleton(backends.Facts);
+        services.AddSingleton<OnboardingService>();
+        services.AddSingleton<TaskService>();
+        return services;
+    }
+
+    /// <summary>Maps /healthz and the /api endpoints behind <paramref name="authentication"/>; returns the /api group.</summary>
+    public static RouteGroupBuilder MapOnboardingApi(this IEndpointRouteBuilder endpoints, IEndpointFilter authentication)
+    {
+        endpoints.MapGet("/healthz", () => Results.Json(new { status = "ok" })).WithTags("Health").WithSummary("Liveness");
+        var api = endpoints.MapGroup("/api").AddEndpointFilter(authentication);
+        OnboardingEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        DashboardEndpoints.Map(api);
+        SchemaEndpoints.Map(api);
+        return api;
+    }
+}
