@@ -1,5 +1,5 @@
 using SmsOnboarding.Api.Onboardings;
-using SmsOnboarding.Local;
+using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Steps;
 
 namespace SmsOnboarding.Api.Tests;
@@ -9,7 +9,7 @@ public sealed class WorkflowMapTests
     [Fact]
     public void Every_task_state_plays_the_role_its_step_descriptor_declares()
     {
-        var map = WorkflowMap.Parse(LocalStack.Definition());
+        var map = WorkflowMap.Parse(LocalDeployment.Definition());
         var tasks = map.States.Where(s => s.Type == "Task").ToList();
 
         Assert.NotEmpty(tasks);
