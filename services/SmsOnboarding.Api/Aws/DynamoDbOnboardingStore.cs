@@ -77,34 +77,47 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         (await AllAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => r.Status is not (OnboardingStatus.Completed or OnboardingStatus.Cancelled)).ToList();
 
-    public async Task UpdateAsync(string id, OnboardingStatus status, string? executionArn, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var values = new Dictionary<string, AttributeValue> { [":status"] = S(status.ToWire()), [":at"] = S(Time(at)) };
-        var set = new List<string> { "#status = :status", "updatedAt = :at" };
-        var remove = new List<string>();
-        if (executionArn is not null)
-        {
-            set.Add("executionArn = :arn");
-            values[":arn"] = S(executionArn);
-        }
-        if (failure is not null)
-        {
-            set.Add("failure = :failure");
-            values[":failure"] = S(failure);
-        }
-        else
-        {
-            remove.Add("failure");
-        }
+    public async Task AttachExecutionAsync(string id, string executionArn, DateTimeOffset at, CancellationToken cancellationToken) =>
         await client.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
             Key = Key(RecordsPartition, id),
-            UpdateExpression = "SET " + string.Join(", ", set) + (remove.Count == 0 ? "" : " REMOVE " + string.Join(", ", remove)),
+            UpdateExpression = "SET executionArn = :arn, updatedAt = :at",
             ConditionExpression = "attribute_exists(#pk)",
-            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey, ["#status"] = "status" },
-            ExpressionAttributeValues = values,
+            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+            ExpressionAttributeValues = new() { [":arn"] = S(executionArn), [":at"] = S(Time(at)) },
         }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":from"] = S(from.ToWire()), [":to"] = S(to.ToWire()), [":at"] = S(Time(at)) };
+        var update = "SET #status = :to, updatedAt = :at";
+        if (failure is null)
+        {
+            update += " REMOVE failure";
+        }
+        else
+        {
+            update += ", failure = :failure";
+            values[":failure"] = S(failure);
+        }
+        try
+        {
+            await client.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(RecordsPartition, id),
+                UpdateExpression = update,
+                ConditionExpression = "#status = :from",
+                ExpressionAttributeNames = new() { ["#status"] = "status" },
+                ExpressionAttributeValues = values,
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 
     private async Task<string> ClaimAsync(string requestId, string id, CancellationToken cancellationToken)

@@ -14,5 +14,12 @@ public interface IOnboardingStore
     /// <summary>Every record not in a terminal status (to refresh before answering a list).</summary>
     Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken);
 
-    Task UpdateAsync(string id, OnboardingStatus status, string? executionArn, string? failure, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records the execution that runs the onboarding (the status is the lifecycle's business, not this call's).</summary>
+    Task AttachExecutionAsync(string id, string executionArn, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the status the lifecycle chose from <paramref name="from"/>, only if the record is still in
+    /// <paramref name="from"/>: false when another change got there first (read again and let the lifecycle decide).
+    /// </summary>
+    Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken);
 }

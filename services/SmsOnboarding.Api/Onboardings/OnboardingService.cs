@@ -87,10 +87,11 @@ public sealed class OnboardingService(
         try
         {
             var arn = await runtime.StartAsync(record.Id, json, cancellationToken).ConfigureAwait(false);
-            await store.UpdateAsync(record.Id, OnboardingStatus.Running, arn, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await store.AttachExecutionAsync(record.Id, arn, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var started = await ChangeStatusAsync(record.Id, l => l.TryFire(OnboardingTrigger.Start), (r, _) => r.Failure, cancellationToken).ConfigureAwait(false);
             Submitted.Add(1, new KeyValuePair<string, object?>("team", record.Team));
             logger.LogInformation("Onboarding {OnboardingId} for pool {Pool} started by {Requester} as {ExecutionArn}", record.Id, record.Pool, caller.Name, arn);
-            return Outcome<SubmitAnswer>.Success(new SubmitAnswer(record.Id, OnboardingStatus.Running, record.RequestId, created), 202);
+            return Outcome<SubmitAnswer>.Success(new SubmitAnswer(record.Id, started.Status, record.RequestId, created), 202);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -170,9 +171,9 @@ public sealed class OnboardingService(
             return Outcome<SubmitAnswer>.Fail(403, "forbidden", $"Only ops or the requester ({record.Requester}) may cancel onboarding {id}.");
         }
         var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
-        if (fresh.Value!.Status is OnboardingStatus.Completed or OnboardingStatus.Cancelled or OnboardingStatus.Failed)
+        if (!new OnboardingLifecycle(fresh.Value!.Status).CanFire(OnboardingTrigger.Cancel))
         {
-            return Outcome<SubmitAnswer>.Fail(409, "notRunning", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: only running onboardings can be cancelled.");
+            return Outcome<SubmitAnswer>.Fail(409, "notRunning", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: it can no longer be cancelled.");
         }
         if (record.ExecutionArn is not null)
         {
@@ -185,9 +186,13 @@ public sealed class OnboardingService(
                 return Outcome<SubmitAnswer>.Fail(409, "notRunning", e.Message);
             }
         }
-        await store.UpdateAsync(id, OnboardingStatus.Cancelled, null, $"cancelled by {caller.Name}", time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var cancelled = await ChangeStatusAsync(id, l => l.TryFire(OnboardingTrigger.Cancel), (_, _) => $"cancelled by {caller.Name}", cancellationToken).ConfigureAwait(false);
+        if (cancelled.Status != OnboardingStatus.Cancelled)
+        {
+            return Outcome<SubmitAnswer>.Fail(409, "notRunning", $"Onboarding {id} became {cancelled.Status.ToWire()} before it could be cancelled.");
+        }
         logger.LogInformation("Onboarding {OnboardingId} cancelled by {Actor}", id, caller.Name);
-        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, OnboardingStatus.Cancelled, record.RequestId, false));
+        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, cancelled.Status, record.RequestId, false));
     }
 
     public async Task<Outcome<SubmitAnswer>> RedriveAsync(ApiUser caller, string id, CancellationToken cancellationToken)
@@ -201,7 +206,7 @@ public sealed class OnboardingService(
         {
             return fresh.As<SubmitAnswer>();
         }
-        if (fresh.Value!.Status != OnboardingStatus.Failed || fresh.Value.ExecutionArn is null)
+        if (!new OnboardingLifecycle(fresh.Value!.Status).CanFire(OnboardingTrigger.Redrive) || fresh.Value.ExecutionArn is null)
         {
             return Outcome<SubmitAnswer>.Fail(409, "notFailed", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: only failed onboardings can be redriven.");
         }
@@ -213,9 +218,9 @@ public sealed class OnboardingService(
         {
             return Outcome<SubmitAnswer>.Fail(409, "notRedrivable", e.Message);
         }
-        await store.UpdateAsync(id, OnboardingStatus.Running, null, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var redriven = await ChangeStatusAsync(id, l => l.TryFire(OnboardingTrigger.Redrive), (_, _) => null, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Onboarding {OnboardingId} redriven by {Actor}", id, caller.Name);
-        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, OnboardingStatus.Running, fresh.Value.RequestId, false));
+        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, redriven.Status, fresh.Value.RequestId, false));
     }
 
     /// <summary>The record, if the caller may see it (approvers see what they may act on: everything).</summary>
@@ -253,15 +258,37 @@ public sealed class OnboardingService(
 
     private async Task<OnboardingStatus> RefreshAsync(OnboardingRecord record, ExecutionSnapshot? execution, IReadOnlyList<string> current, CancellationToken cancellationToken)
     {
-        var status = ExecutionProgress.Status(execution, current, Map);
+        var observed = ExecutionProgress.Status(execution, current, Map);
         var failure = execution is { State: ExecutionState.Failed or ExecutionState.TimedOut or ExecutionState.Aborted }
             ? $"{execution.Error}: {execution.Cause}".Trim(' ', ':')
             : null;
-        if (status != record.Status || failure != record.Failure)
+        var changed = await ChangeStatusAsync(record.Id, l => l.Follow(observed),
+            (r, status) => failure ?? (status == OnboardingStatus.Cancelled ? r.Failure : null), cancellationToken).ConfigureAwait(false);
+        return changed.Status;
+    }
+
+    /// <summary>
+    /// Every status change: the lifecycle moves from the stored status (it never restates its rules here), and the
+    /// store writes the result only if that status is still the stored one; otherwise read again and decide again.
+    /// </summary>
+    private async Task<OnboardingRecord> ChangeStatusAsync(string id, Action<OnboardingLifecycle> move, Func<OnboardingRecord, OnboardingStatus, string?> failure, CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            await store.UpdateAsync(record.Id, status, null, failure ?? (status == OnboardingStatus.Cancelled ? record.Failure : null), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var record = await store.GetAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Onboarding {id} vanished from the store.");
+            var lifecycle = new OnboardingLifecycle(record.Status);
+            move(lifecycle);
+            var newFailure = failure(record, lifecycle.Status);
+            if (lifecycle.Status == record.Status && newFailure == record.Failure)
+            {
+                return record;
+            }
+            if (await store.TransitionAsync(id, record.Status, lifecycle.Status, newFailure, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return record with { Status = lifecycle.Status, Failure = newFailure };
+            }
         }
-        return status;
     }
 
     private OnboardingDetail Detail(OnboardingRecord record, OnboardingStatus status, IReadOnlyList<string> current, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? execution)

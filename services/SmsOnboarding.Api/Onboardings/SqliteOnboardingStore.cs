@@ -131,20 +131,28 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         return items;
     }
 
-    public async Task UpdateAsync(string id, OnboardingStatus status, string? executionArn, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task AttachExecutionAsync(string id, string executionArn, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var update = connection.CreateCommand();
-        update.CommandText = """
-            UPDATE onboardings SET status = $status, execution_arn = COALESCE($arn, execution_arn), failure = $failure, updated_at = $at
-            WHERE id = $id
-            """;
+        update.CommandText = "UPDATE onboardings SET execution_arn = $arn, updated_at = $at WHERE id = $id";
         update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$status", status.ToWire());
-        update.Parameters.AddWithValue("$arn", (object?)executionArn ?? DBNull.Value);
-        update.Parameters.AddWithValue("$failure", (object?)failure ?? DBNull.Value);
+        update.Parameters.AddWithValue("$arn", executionArn);
         update.Parameters.AddWithValue("$at", Time(at));
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE onboardings SET status = $to, failure = $failure, updated_at = $at WHERE id = $id AND status = $from";
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$from", from.ToWire());
+        update.Parameters.AddWithValue("$to", to.ToWire());
+        update.Parameters.AddWithValue("$failure", (object?)failure ?? DBNull.Value);
+        update.Parameters.AddWithValue("$at", Time(at));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure";

@@ -35,6 +35,66 @@ public sealed class OnboardingLifecycle
         return Status;
     }
 
+    /// <summary>Fires the trigger if the lifecycle permits it now; otherwise changes nothing and answers false.</summary>
+    public bool TryFire(OnboardingTrigger trigger)
+    {
+        if (!_machine.CanFire(trigger))
+        {
+            return false;
+        }
+        _machine.Fire(trigger);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves toward the status an execution shows, by the lifecycle's own triggers: one that is not permitted (a stale
+    /// or impossible observation, or anything after a final status) changes nothing. An execution seen only at a later
+    /// point still passes its lifecycle in order: a submitted one starts first, a failed one is redriven first (its
+    /// execution runs again), and one seen succeeding passes through finalizing.
+    /// </summary>
+    public OnboardingStatus Follow(OnboardingStatus observed)
+    {
+        // Each pass fires the direct trigger or the one step before it; three passes cover the longest detour.
+        for (var pass = 0; pass < 3 && Status != observed; pass++)
+        {
+            var trigger = TriggerToward(observed) is { } direct && _machine.CanFire(direct) ? direct : EntryTrigger(observed);
+            if (trigger is not { } permitted || !_machine.CanFire(permitted))
+            {
+                break;
+            }
+            _machine.Fire(permitted);
+        }
+        return Status;
+    }
+
+    // Nothing leads back to submitted: an execution that shows nothing yet leaves the status as it is.
+    private OnboardingTrigger? TriggerToward(OnboardingStatus observed) => observed switch
+    {
+        OnboardingStatus.Running => Status switch
+        {
+            OnboardingStatus.Submitted => OnboardingTrigger.Start,
+            OnboardingStatus.Failed => OnboardingTrigger.Redrive,
+            _ => OnboardingTrigger.Resume,
+        },
+        OnboardingStatus.WaitingOnAws => OnboardingTrigger.AwaitAws,
+        OnboardingStatus.WaitingOnPeople => OnboardingTrigger.AwaitPeople,
+        OnboardingStatus.Finalizing => OnboardingTrigger.Finalize,
+        OnboardingStatus.Completed => OnboardingTrigger.Complete,
+        OnboardingStatus.Failed => OnboardingTrigger.Fail,
+        OnboardingStatus.Cancelled => OnboardingTrigger.Cancel,
+        _ => null,
+    };
+
+    // The step an observation skipped over, when the current status cannot reach it directly.
+    private OnboardingTrigger? EntryTrigger(OnboardingStatus observed) => (Status, observed) switch
+    {
+        (_, OnboardingStatus.Submitted) => null,
+        (OnboardingStatus.Submitted, _) => OnboardingTrigger.Start,
+        (OnboardingStatus.Failed, _) => OnboardingTrigger.Redrive,
+        (_, OnboardingStatus.Completed) => OnboardingTrigger.Finalize,
+        _ => null,
+    };
+
     public static string MermaidDiagram() => MermaidGraph.Format(new OnboardingLifecycle()._machine.GetInfo());
 
     private static void Configure(StateMachine<OnboardingStatus, OnboardingTrigger> m)

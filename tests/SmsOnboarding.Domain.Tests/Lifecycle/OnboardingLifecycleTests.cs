@@ -77,3 +77,46 @@ internal static class LifecycleDoc
         + "Generated from `OnboardingLifecycle` (services/SmsOnboarding.Domain/Lifecycle); a test fails when this file is stale.\n\n"
         + "```mermaid\n" + mermaid.TrimEnd() + "\n```\n";
 }
+
+public class OnboardingLifecycleFollowTests
+{
+    [Theory]
+    [InlineData(OnboardingStatus.Running, OnboardingStatus.WaitingOnPeople, OnboardingStatus.WaitingOnPeople)]
+    [InlineData(OnboardingStatus.WaitingOnAws, OnboardingStatus.Running, OnboardingStatus.Running)]
+    [InlineData(OnboardingStatus.Finalizing, OnboardingStatus.Completed, OnboardingStatus.Completed)]
+    [InlineData(OnboardingStatus.WaitingOnPeople, OnboardingStatus.Failed, OnboardingStatus.Failed)]
+    [InlineData(OnboardingStatus.Running, OnboardingStatus.Cancelled, OnboardingStatus.Cancelled)]
+    public void An_observed_status_the_lifecycle_permits_is_taken(OnboardingStatus from, OnboardingStatus observed, OnboardingStatus expected) =>
+        Assert.Equal(expected, new OnboardingLifecycle(from).Follow(observed));
+
+    [Theory]
+    [InlineData(OnboardingStatus.Submitted, OnboardingStatus.WaitingOnAws, OnboardingStatus.WaitingOnAws)]
+    [InlineData(OnboardingStatus.Submitted, OnboardingStatus.Completed, OnboardingStatus.Completed)]
+    [InlineData(OnboardingStatus.Running, OnboardingStatus.Completed, OnboardingStatus.Completed)]
+    [InlineData(OnboardingStatus.Failed, OnboardingStatus.WaitingOnAws, OnboardingStatus.WaitingOnAws)]
+    public void A_status_seen_late_is_reached_through_the_steps_it_skipped(OnboardingStatus from, OnboardingStatus observed, OnboardingStatus expected) =>
+        Assert.Equal(expected, new OnboardingLifecycle(from).Follow(observed));
+
+    [Theory]
+    [InlineData(OnboardingStatus.Completed, OnboardingStatus.Running)]
+    [InlineData(OnboardingStatus.Cancelled, OnboardingStatus.WaitingOnAws)]
+    [InlineData(OnboardingStatus.Completed, OnboardingStatus.Failed)]
+    [InlineData(OnboardingStatus.Finalizing, OnboardingStatus.WaitingOnPeople)]
+    [InlineData(OnboardingStatus.Running, OnboardingStatus.Submitted)]
+    [InlineData(OnboardingStatus.Failed, OnboardingStatus.Submitted)]
+    public void An_observation_the_lifecycle_does_not_permit_changes_nothing(OnboardingStatus from, OnboardingStatus observed) =>
+        Assert.Equal(from, new OnboardingLifecycle(from).Follow(observed));
+}
+
+public class OnboardingLifecycleTryFireTests
+{
+    [Fact]
+    public void A_trigger_the_lifecycle_does_not_permit_is_refused_without_a_change()
+    {
+        var running = new OnboardingLifecycle(OnboardingStatus.Running);
+        Assert.False(running.TryFire(OnboardingTrigger.Redrive));
+        Assert.Equal(OnboardingStatus.Running, running.Status);
+        Assert.True(running.TryFire(OnboardingTrigger.Cancel));
+        Assert.Equal(OnboardingStatus.Cancelled, running.Status);
+    }
+}
