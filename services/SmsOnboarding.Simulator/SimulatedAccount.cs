@@ -44,6 +44,8 @@ public sealed partial class SimulatedAccount
     internal Dictionary<(string Region, string QuotaCode), double> QuotaValues { get; } = [];
     internal Dictionary<string, UserPool> UserPools { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, IamRole> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
+    internal Dictionary<string, ManagedPolicy> ManagedPolicies { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, RoleSession> Sessions { get; } = new(StringComparer.Ordinal);
     public SnsTopics Topics { get; } = new();
 
     public SimulatorScenario Scenario
@@ -93,6 +95,8 @@ public sealed partial class SimulatedAccount
             QuotaValues.Clear();
             UserPools.Clear();
             Roles.Clear();
+            ManagedPolicies.Clear();
+            Sessions.Clear();
             Topics.Clear();
             Seed();
             SaveChanges();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using SmsOnboarding.Simulator.Auth;
+using SmsOnboarding.Simulator.Iam;
 using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Simulator.Protocol;
 using SmsOnboarding.Simulator.Services.Cognito;
@@ -18,7 +19,8 @@ namespace SmsOnboarding.Simulator;
 
 /// <summary>
 /// Answers AWS wire-protocol requests for the simulated account. Requests are routed by the service name in
-/// the SigV4 credential scope, after the signature is verified with the fixed local credentials.
+/// the SigV4 credential scope, after the signature is verified (the fixed local key or an STS session's
+/// temporary credentials) and the request's IAM action is allowed for the identity it acts as.
 /// </summary>
 public sealed class SimulatorServer
 {
@@ -32,7 +34,7 @@ public sealed class SimulatorServer
     public SimulatorServer(SimulatedAccount account, SigV4Verifier? verifier = null)
     {
         Account = account ?? throw new ArgumentNullException(nameof(account));
-        _verifier = verifier ?? SigV4Verifier.ForSimulator();
+        _verifier = verifier ?? new SigV4Verifier(account.SigningSecret);
         ISimulatedService[] services =
         [
             new SnsService(), new CognitoService(), new SupportService(), new ServiceQuotasService(),
@@ -84,7 +86,7 @@ public sealed class SimulatorServer
         var ctx = new RequestContext(Account, auth.Scope!.Region, Account.Now, requestId);
         try
         {
-            var response = Dispatch(service, request, body, ctx);
+            var response = Dispatch(service, request, body, ctx, auth.Scope.AccessKeyId);
             context.Response.StatusCode = 200;
             if (response is XElement xml)
             {
@@ -115,7 +117,7 @@ public sealed class SimulatorServer
         }
     }
 
-    private object Dispatch(ISimulatedService service, HttpRequest request, byte[] body, RequestContext ctx)
+    private object Dispatch(ISimulatedService service, HttpRequest request, byte[] body, RequestContext ctx, string accessKeyId)
     {
         string? operation = null;
         JsonObject? input = null;
@@ -142,6 +144,10 @@ public sealed class SimulatorServer
             try
             {
                 Account.Advance();
+                var identity = Account.IdentityOf(accessKeyId, service is IJsonService);
+                Authorizer.Demand(Account, identity, service.SigningName,
+                    ActionCatalog.For(service.SigningName, operation, input, query, ctx.Region, Account), ctx.Region);
+                ctx = ctx with { Caller = identity };
                 switch (Account.DrawFault(service.SigningName))
                 {
                     case InjectedFault.Throttle:

@@ -27,7 +27,9 @@ internal sealed record AccountSnapshot(
     IReadOnlyList<QuotaValueSnapshot> QuotaValues,
     IReadOnlyList<UserPoolSnapshot> UserPools,
     IReadOnlyList<IamRoleSnapshot> Roles,
-    IReadOnlyList<SnsTopicSnapshot> Topics)
+    IReadOnlyList<SnsTopicSnapshot> Topics,
+    IReadOnlyList<ManagedPolicy>? ManagedPolicies = null,
+    IReadOnlyList<RoleSession>? Sessions = null)
 {
     public const int CurrentFormat = 1;
 }
@@ -140,7 +142,9 @@ internal sealed record IamRoleSnapshot(
     string? Description,
     int MaxSessionDuration,
     IReadOnlyList<KeyValuePair<string, string>> Tags,
-    IReadOnlyDictionary<string, string> InlinePolicies);
+    IReadOnlyDictionary<string, string> InlinePolicies,
+    string? PermissionsBoundaryArn = null,
+    IReadOnlyList<string>? AttachedPolicyArns = null);
 
 internal sealed record SnsTopicSnapshot(
     string Arn,

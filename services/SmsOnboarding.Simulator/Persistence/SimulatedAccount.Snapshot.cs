@@ -42,6 +42,14 @@ public sealed partial class SimulatedAccount
             Roles.Add(role.RoleName, SnapshotMapping.FromSnapshot(role));
         }
         SnapshotMapping.Restore(Topics, snapshot.Topics);
+        foreach (var policy in snapshot.ManagedPolicies ?? [])
+        {
+            ManagedPolicies.Add(policy.Arn, policy);
+        }
+        foreach (var session in snapshot.Sessions ?? [])
+        {
+            Sessions.Add(session.AccessKeyId, session);
+        }
     }
 
     /// <summary>Where every change is written before the request that made it is answered; null = memory only.</summary>
@@ -67,7 +75,9 @@ public sealed partial class SimulatedAccount
         [.. QuotaValues.Select(v => new QuotaValueSnapshot(v.Key.Region, v.Key.QuotaCode, v.Value))],
         [.. UserPools.Values.Select(SnapshotMapping.ToSnapshot)],
         [.. Roles.Values.Select(SnapshotMapping.ToSnapshot)],
-        [.. SnapshotMapping.ToSnapshots(Topics)]);
+        [.. SnapshotMapping.ToSnapshots(Topics)],
+        [.. ManagedPolicies.Values],
+        [.. Sessions.Values]);
 
     /// <summary>Writes the account to its state file if anything changed since the last write (call with <see cref="Gate"/> held).</summary>
     internal void SaveChanges() => StateFile?.SaveIfChanged(this);

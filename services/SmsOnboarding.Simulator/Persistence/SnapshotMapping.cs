@@ -161,7 +161,7 @@ internal static class SnapshotMapping
 
     public static IamRoleSnapshot ToSnapshot(IamRole r) => new(
         r.RoleName, r.Path, r.RoleId, r.CreateDate, r.AssumeRolePolicyDocument, r.Description, r.MaxSessionDuration, [.. r.Tags],
-        new SortedDictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal));
+        new SortedDictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal), r.PermissionsBoundaryArn, [.. r.AttachedPolicyArns]);
 
     public static IamRole FromSnapshot(IamRoleSnapshot r)
     {
@@ -174,8 +174,10 @@ internal static class SnapshotMapping
             AssumeRolePolicyDocument = r.AssumeRolePolicyDocument,
             Description = r.Description,
             MaxSessionDuration = r.MaxSessionDuration,
+            PermissionsBoundaryArn = r.PermissionsBoundaryArn,
         };
         role.Tags.AddRange(r.Tags);
+        role.AttachedPolicyArns.AddRange(r.AttachedPolicyArns ?? []);
         foreach (var (name, document) in r.InlinePolicies)
         {
             role.InlinePolicies[name] = document;

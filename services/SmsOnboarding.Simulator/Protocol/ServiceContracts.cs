@@ -3,7 +3,8 @@ using System.Xml.Linq;
 
 namespace SmsOnboarding.Simulator.Protocol;
 
-internal sealed record RequestContext(SimulatedAccount Account, string Region, DateTimeOffset Now, string RequestId);
+/// <summary>One request: <see cref="Caller"/> is who it acts as (null only for requests made in process, e.g. tests).</summary>
+internal sealed record RequestContext(SimulatedAccount Account, string Region, DateTimeOffset Now, string RequestId, Iam.Identity? Caller = null);
 
 /// <summary>
 /// How a service names the errors the simulator injects or reports for every operation.

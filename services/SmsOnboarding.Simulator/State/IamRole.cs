@@ -11,6 +11,8 @@ internal sealed class IamRole
     public int MaxSessionDuration { get; set; } = 3600;
     public List<KeyValuePair<string, string>> Tags { get; } = [];
     public SortedDictionary<string, string> InlinePolicies { get; } = new(StringComparer.Ordinal);
+    public string? PermissionsBoundaryArn { get; set; }
+    public List<string> AttachedPolicyArns { get; } = [];
 
     public string Arn(string accountId) => $"arn:aws:iam::{accountId}:role{Path}{RoleName}";
 

@@ -39,7 +39,10 @@ public sealed class AwsCli(Uri endpoint)
     public Task<CliResult> RunInRegionAsync(string region, params string[] args) =>
         RunWithKeysAsync(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, region, args);
 
-    public async Task<CliResult> RunWithKeysAsync(string accessKeyId, string secretAccessKey, string region, params string[] args)
+    public Task<CliResult> RunWithKeysAsync(string accessKeyId, string secretAccessKey, string region, params string[] args) =>
+        RunWithCredentialsAsync(accessKeyId, secretAccessKey, null, region, args);
+
+    public async Task<CliResult> RunWithCredentialsAsync(string accessKeyId, string secretAccessKey, string? sessionToken, string region, params string[] args)
     {
         var request = new JsonObject
         {
@@ -56,6 +59,10 @@ public sealed class AwsCli(Uri endpoint)
                 ["AWS_PAGER"] = "",
             },
         };
+        if (sessionToken is not null)
+        {
+            request["env"]!["AWS_SESSION_TOKEN"] = sessionToken;
+        }
         await Gate.WaitAsync();
         try
         {

@@ -7,7 +7,7 @@ using SmsOnboarding.Simulator.State;
 
 namespace SmsOnboarding.Simulator.Services.Iam;
 
-/// <summary>IAM (awsQuery, 2010-05-08, global): roles, inline role policies and tags.</summary>
+/// <summary>IAM (awsQuery, 2010-05-08, global): roles, inline and attached role policies, permissions boundaries, customer managed policies, tags.</summary>
 internal sealed partial class IamService : IQueryService
 {
     public string SigningName => "iam";
@@ -51,6 +51,37 @@ internal sealed partial class IamService : IQueryService
                     }
                     return Xml.Response(action, context.RequestId,
                         Xml.E("RoleName", role.RoleName), Xml.E("PolicyName", name), Xml.E("PolicyDocument", Uri.EscapeDataString(document)));
+                }
+            case "CreatePolicy":
+                return Xml.Response(action, context.RequestId, PolicyXml(ManagedPolicies.Create(request, context)));
+            case "GetPolicy":
+                return Xml.Response(action, context.RequestId, PolicyXml(ManagedPolicies.Find(account, request.Required("PolicyArn"))));
+            case "GetPolicyVersion":
+                {
+                    var policy = ManagedPolicies.Find(account, request.Required("PolicyArn"));
+                    if (request.Required("VersionId") != "v1")
+                    {
+                        throw new AwsServiceException("NoSuchEntity", $"Policy {policy.Arn} version {request.Optional("VersionId")} does not exist or is not attachable.", 404);
+                    }
+                    return Xml.Response(action, context.RequestId, Xml.E("PolicyVersion",
+                        Xml.E("Document", Uri.EscapeDataString(policy.Document)), Xml.E("VersionId", "v1"),
+                        Xml.E("IsDefaultVersion", "true"), Xml.E("CreateDate", Xml.Format(policy.CreateDate))));
+                }
+            case "AttachRolePolicy":
+                {
+                    var role = Find(account, request.Required("RoleName"));
+                    var policy = ManagedPolicies.Find(account, request.Required("PolicyArn"));
+                    if (!role.AttachedPolicyArns.Contains(policy.Arn))
+                    {
+                        role.AttachedPolicyArns.Add(policy.Arn);
+                    }
+                    return Xml.EmptyResponse(action, context.RequestId);
+                }
+            case "PutRolePermissionsBoundary":
+                {
+                    var role = Find(account, request.Required("RoleName"));
+                    role.PermissionsBoundaryArn = ManagedPolicies.Boundary(account, request.Required("PermissionsBoundary"));
+                    return Xml.EmptyResponse(action, context.RequestId);
                 }
             case "TagRole":
                 {
@@ -100,6 +131,7 @@ internal sealed partial class IamService : IQueryService
         {
             throw new AwsServiceException("ValidationError", "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200");
         }
+        var boundary = request.Optional("PermissionsBoundary") is { } boundaryArn ? ManagedPolicies.Boundary(account, boundaryArn) : null;
         var role = new IamRole
         {
             RoleName = name,
@@ -109,6 +141,7 @@ internal sealed partial class IamService : IQueryService
             AssumeRolePolicyDocument = document,
             Description = request.Optional("Description"),
             MaxSessionDuration = maxSession,
+            PermissionsBoundaryArn = boundary,
         };
         foreach (var (key, value) in Tags(request))
         {
@@ -118,7 +151,18 @@ internal sealed partial class IamService : IQueryService
         return role;
     }
 
-    private static List<KeyValuePair<string, string>> Tags(QueryRequest request) =>
+    private XElement PolicyXml(ManagedPolicy policy) =>
+        Xml.E("Policy",
+            Xml.E("PolicyName", policy.PolicyName),
+            Xml.E("PolicyId", policy.PolicyId),
+            Xml.E("Arn", policy.Arn),
+            Xml.E("Path", policy.Path),
+            Xml.E("DefaultVersionId", "v1"),
+            Xml.E("IsAttachable", "true"),
+            Xml.E("CreateDate", Xml.Format(policy.CreateDate)),
+            Xml.E("UpdateDate", Xml.Format(policy.CreateDate)));
+
+    internal static List<KeyValuePair<string, string>> Tags(QueryRequest request) =>
         [.. request.StructureList("Tags", "Key", "Value").Select(t => new KeyValuePair<string, string>(t.GetValueOrDefault("Key") ?? "", t.GetValueOrDefault("Value") ?? ""))];
 
     private XElement RoleXml(IamRole role, string accountId) =>
@@ -132,9 +176,11 @@ internal sealed partial class IamService : IQueryService
             Xml.E("AssumeRolePolicyDocument", Uri.EscapeDataString(role.AssumeRolePolicyDocument)),
             Xml.Opt("Description", role.Description),
             Xml.E("MaxSessionDuration", role.MaxSessionDuration.ToString(CultureInfo.InvariantCulture)),
+            role.PermissionsBoundaryArn is null ? null : Xml.E("PermissionsBoundary",
+                Xml.E("PermissionsBoundaryType", "PermissionsBoundaryPolicy"), Xml.E("PermissionsBoundaryArn", role.PermissionsBoundaryArn)),
             role.Tags.Count == 0 ? null : Xml.Members("Tags", role.Tags.Select(t => Xml.E("member", Xml.E("Key", t.Key), Xml.E("Value", t.Value)))));
 
-    private static string ValidName(string name, string member, int max) =>
+    internal static string ValidName(string name, string member, int max) =>
         name.Length <= max && NamePattern().IsMatch(name)
             ? name
             : throw new AwsServiceException("ValidationError", $"1 validation error detected: Value '{name}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");

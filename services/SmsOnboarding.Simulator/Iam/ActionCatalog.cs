@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using SmsOnboarding.Simulator.Iam.Policies;
+using SmsOnboarding.Simulator.Protocol;
+
+namespace SmsOnboarding.Simulator.Iam;
+
+/// <summary>One IAM authorization a request needs: the action, the resource ARN it acts on, the service-specific condition keys.</summary>
+internal sealed record RequiredPermission(string Action, string Resource, IReadOnlyList<(string Key, string Value)> Keys);
+
+/// <summary>
+/// The IAM action and resource of each simulated operation, after the Service Authorization Reference
+/// ("Actions, resources, and condition keys for ..."): every action here is <c>prefix:Operation</c>; SMS, Support,
+/// Service Quotas and the listing actions have no resource type and are judged on <c>*</c>. Resource ARN formats
+/// are the reference's; where the README says "guess", the simulator judges on <c>*</c> or a format not confirmed.
+/// </summary>
+internal static class ActionCatalog
+{
+    private const string Cognito = "cognito-idp.amazonaws.com";
+
+    /// <summary>Every permission the request needs, in the order AWS would check them; empty when none is needed.</summary>
+    public static IReadOnlyList<RequiredPermission> For(string signingName, string operation, JsonObject? json, QueryRequest? query, string region, SimulatedAccount account)
+    {
+        string? Member(string name) => json is not null ? Json.OptString(json, name) : query?.Optional(name);
+        var acct = account.AccountId;
+        var action = $"{signingName}:{operation}";
+        switch (signingName)
+        {
+            case "sts":
+                // GetCallerIdentity: "No permissions are required to perform this operation" (STS API reference).
+                // AssumeRole is judged by the handler: a trust policy naming the caller needs no identity policy.
+                return [];
+            case "sns":
+                var topic = Member("TopicArn") ?? Member("TargetArn")
+                    ?? (operation == "CreateTopic" && Member("Name") is { } name ? $"arn:aws:sns:{region}:{acct}:{name}" : "*");
+                return [new(action, topic, [])];
+            case "cognito-idp":
+                var pool = Member("UserPoolId") is { } id ? $"arn:aws:cognito-idp:{region}:{acct}:userpool/{id}" : "*";
+                return [new(action, pool, []), .. PassedSmsRole(json)];
+            case "iam":
+                return [new(action, IamResource(operation, Member, account), IamKeys(operation, Member))];
+            case "sms-voice":
+                var resource = Member("RegistrationId") is { } registration ? $"arn:aws:sms-voice:{region}:{acct}:registration/{registration}"
+                    : Member("PhoneNumberId") is { } number && number.StartsWith("phone-", StringComparison.Ordinal) ? $"arn:aws:sms-voice:{region}:{acct}:phone-number/{number}"
+                    : "*";
+                return [new(action, resource, [])];
+            default:
+                return [new(action, "*", [])];
+        }
+    }
+
+    // Cognito's CreateUserPool/UpdateUserPool/SetUserPoolMfaConfig list iam:PassRole as a dependent action: the
+    // caller hands the SMS role to cognito-idp.amazonaws.com.
+    private static IEnumerable<RequiredPermission> PassedSmsRole(JsonObject? input)
+    {
+        var sms = input?["SmsConfiguration"] ?? input?["SmsMfaConfiguration"]?["SmsConfiguration"];
+        return sms is JsonObject configuration && Json.OptString(configuration, "SnsCallerArn") is { } role
+            ? [new("iam:PassRole", role, [("iam:PassedToService", Cognito)])]
+            : [];
+    }
+
+    private static string IamResource(string operation, Func<string, string?> member, SimulatedAccount account)
+    {
+        var acct = account.AccountId;
+        if (member("PolicyArn") is { } policyArn && operation is not ("AttachRolePolicy" or "DetachRolePolicy"))
+        {
+            return policyArn;
+        }
+        if (member("RoleName") is { } roleName)
+        {
+            var path = account.Roles.TryGetValue(roleName, out var role) ? role.Path : member("Path") ?? "/";
+            return $"arn:aws:iam::{acct}:role{path}{roleName}";
+        }
+        return operation == "CreatePolicy" && member("PolicyName") is { } policyName
+            ? $"arn:aws:iam::{acct}:policy{member("Path") ?? "/"}{policyName}"
+            : "*";
+    }
+
+    private static IReadOnlyList<(string, string)> IamKeys(string operation, Func<string, string?> member) => operation switch
+    {
+        "CreateRole" or "PutRolePermissionsBoundary" when member("PermissionsBoundary") is { } boundary => [("iam:PermissionsBoundary", boundary)],
+        "AttachRolePolicy" or "DetachRolePolicy" when member("PolicyArn") is { } policy => [("iam:PolicyARN", policy)],
+        _ => [],
+    };
+
+    /// <summary>Global condition keys every request carries (aws:PrincipalArn is the role ARN for a session, as IAM documents).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Context(Identity identity, string region, IEnumerable<(string Key, string Value)> keys)
+    {
+        (string, string)[] global =
+        [
+            ("aws:PrincipalArn", identity.Session?.RoleArn ?? identity.Arn),
+            ("aws:PrincipalAccount", identity.Caller.AccountId ?? ""),
+            ("aws:RequestedRegion", region),
+            ("aws:PrincipalType", identity.Session is null ? "User" : "AssumedRole"),
+        ];
+        return AccessRequest.Keys([.. global, .. keys]);
+    }
+}

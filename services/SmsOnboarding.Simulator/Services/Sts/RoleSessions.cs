@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using SmsOnboarding.Simulator.Iam;
+using SmsOnboarding.Simulator.Iam.Policies;
+using SmsOnboarding.Simulator.Protocol;
+using SmsOnboarding.Simulator.State;
+
+namespace SmsOnboarding.Simulator.Services.Sts;
+
+internal sealed record AssumeRoleInput(string RoleArn, string RoleSessionName, int? DurationSeconds, string? ExternalId, string? SessionPolicy);
+
+/// <summary>
+/// STS AssumeRole (STS API reference): the role's trust policy must trust the caller (with its conditions, e.g.
+/// sts:ExternalId) and, when it trusts only the caller's account, the caller's own policies must allow
+/// sts:AssumeRole on the role. The session then acts with the role's policies until it expires.
+/// </summary>
+internal static partial class RoleSessions
+{
+    private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    public static RoleSession Issue(SimulatedAccount account, Identity caller, AssumeRoleInput input, DateTimeOffset now)
+    {
+        if (!SessionName().IsMatch(input.RoleSessionName))
+        {
+            throw Validation($"Value '{input.RoleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length between 2 and 64 and satisfy regular expression pattern: [\\w+=,.@-]*");
+        }
+        if (input.ExternalId is { } externalId && !ExternalId().IsMatch(externalId))
+        {
+            throw Validation($"Value '{externalId}' at 'externalId' failed to satisfy constraint: Member must have length between 2 and 1224 and satisfy regular expression pattern: [\\w+=,.@:\\/-]*");
+        }
+        if (input.SessionPolicy is not null)
+        {
+            throw Validation("Session policies (Policy, PolicyArns) are not simulated: the simulated account would not cap the session by them.");
+        }
+        var role = RoleOf(account, input.RoleArn);
+        var keys = new List<(string, string)> { ("sts:RoleSessionName", input.RoleSessionName) };
+        if (input.ExternalId is not null)
+        {
+            keys.Add(("sts:ExternalId", input.ExternalId));
+        }
+        var request = new AccessRequest("sts:AssumeRole", input.RoleArn, caller.Caller, ActionCatalog.Context(caller, "us-east-1", keys));
+        var decision = role is null || RolePermissions.Trust(role) is not { } trust
+            ? new Decision(false, "because no resource-based policy allows the sts:AssumeRole action")
+            : PolicyEvaluator.AuthorizeAssumeRole(trust, caller.Policies(account), caller.Boundary(account), request);
+        if (!decision.Allowed)
+        {
+            throw Authorizer.Denied("sts", caller, "sts:AssumeRole", input.RoleArn, decision.Reason);
+        }
+        // Role chaining (a session assuming a role) is capped at one hour (IAM User Guide, "Role chaining").
+        var maximum = caller.Session is null ? role!.MaxSessionDuration : 3600;
+        var duration = input.DurationSeconds ?? 3600;
+        if (duration < 900 || duration > 43200)
+        {
+            throw Validation($"Value '{duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
+        }
+        if (duration > maximum)
+        {
+            throw new AwsServiceException("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        var session = new RoleSession(
+            "ASIA" + account.NewId(16, KeyAlphabet),
+            account.NewId(40, SecretAlphabet),
+            "IQoJb3JpZ2luX2VjE" + account.NewId(340, SecretAlphabet),
+            role!.RoleName,
+            role.RoleId,
+            role.Arn(account.AccountId),
+            input.RoleSessionName,
+            now.AddSeconds(duration));
+        account.Sessions[session.AccessKeyId] = session;
+        return session;
+    }
+
+    private static IamRole? RoleOf(SimulatedAccount account, string roleArn)
+    {
+        var match = RoleArn().Match(roleArn);
+        return match.Success && match.Groups["account"].Value == account.AccountId
+            && account.Roles.TryGetValue(match.Groups["name"].Value, out var role) && role.Arn(account.AccountId) == roleArn
+            ? role
+            : null;
+    }
+
+    private static AwsServiceException Validation(string message) => new("ValidationError", "1 validation error detected: " + message);
+
+    [GeneratedRegex("^[\\w+=,.@-]{2,64}$")]
+    private static partial Regex SessionName();
+
+    [GeneratedRegex("^[\\w+=,.@:\\/-]{2,1224}$")]
+    private static partial Regex ExternalId();
+
+    [GeneratedRegex("^arn:aws:iam::(?<account>[0-9]{12}):role/(?:[\\w+=,.@/-]*/)?(?<name>[\\w+=,.@-]+)$")]
+    private static partial Regex RoleArn();
+}
