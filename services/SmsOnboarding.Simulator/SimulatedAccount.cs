@@ -211,7 +211,8 @@ public sealed partial class SimulatedAccount
                 RoleName = role.RoleName,
                 Path = role.Path,
                 RoleId = "AROA" + NewId(17, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
-                CreateDate = now,
+                // Seeded roles existed before the scenario began: long propagated, whatever the IAM delays.
+                CreateDate = now.AddDays(-1),
                 AssumeRolePolicyDocument = role.AssumeRolePolicyDocument.ToJsonString(),
             };
             foreach (var (name, document) in role.InlinePolicies)

@@ -144,7 +144,9 @@ internal sealed record IamRoleSnapshot(
     IReadOnlyList<KeyValuePair<string, string>> Tags,
     IReadOnlyDictionary<string, string> InlinePolicies,
     string? PermissionsBoundaryArn = null,
-    IReadOnlyList<string>? AttachedPolicyArns = null);
+    IReadOnlyList<string>? AttachedPolicyArns = null,
+    PendingChange? TrustChange = null,
+    IReadOnlyDictionary<string, PendingChange>? InlinePolicyChanges = null);
 
 internal sealed record SnsTopicSnapshot(
     string Arn,

@@ -161,7 +161,8 @@ internal static class SnapshotMapping
 
     public static IamRoleSnapshot ToSnapshot(IamRole r) => new(
         r.RoleName, r.Path, r.RoleId, r.CreateDate, r.AssumeRolePolicyDocument, r.Description, r.MaxSessionDuration, [.. r.Tags],
-        new SortedDictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal), r.PermissionsBoundaryArn, [.. r.AttachedPolicyArns]);
+        new SortedDictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal), r.PermissionsBoundaryArn, [.. r.AttachedPolicyArns],
+        r.TrustChange, new SortedDictionary<string, PendingChange>(r.InlinePolicyChanges, StringComparer.Ordinal));
 
     public static IamRole FromSnapshot(IamRoleSnapshot r)
     {
@@ -175,7 +176,12 @@ internal static class SnapshotMapping
             Description = r.Description,
             MaxSessionDuration = r.MaxSessionDuration,
             PermissionsBoundaryArn = r.PermissionsBoundaryArn,
+            TrustChange = r.TrustChange,
         };
+        foreach (var (name, change) in r.InlinePolicyChanges ?? new Dictionary<string, PendingChange>())
+        {
+            role.InlinePolicyChanges[name] = change;
+        }
         role.Tags.AddRange(r.Tags);
         role.AttachedPolicyArns.AddRange(r.AttachedPolicyArns ?? []);
         foreach (var (name, document) in r.InlinePolicies)

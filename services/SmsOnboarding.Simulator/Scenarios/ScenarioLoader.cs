@@ -87,7 +87,13 @@ public static partial class ScenarioLoader
         ValidateReviews(s.Reviews);
         ValidateFaults(s.Faults);
         ValidateSeed(s.Seed);
+        Require(s.IamPropagation is not null, "$.iamPropagation", "must be an object");
+        Seconds(s.IamPropagation!.ReadSeconds, "$.iamPropagation.readSeconds");
+        Seconds(s.IamPropagation.RoleAssumptionSeconds, "$.iamPropagation.roleAssumptionSeconds");
     }
+
+    private static void Seconds(double value, string field) =>
+        Require(double.IsFinite(value) && value >= 0 && value <= 3600, field, "must be a number of seconds between 0 and 3600");
 
     private static void ValidateReviews(ReviewPolicies? r)
     {

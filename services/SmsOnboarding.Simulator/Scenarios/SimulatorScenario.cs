@@ -31,6 +31,15 @@ public sealed record SimulatorScenario
     /// <summary>What one SMS segment costs against the monthly spend limit.</summary>
     public decimal SmsPriceUsd { get; init; } = 0.00645m;
 
+    /// <summary>
+    /// Whether Support's CreateCase refuses service limit increase cases, as its API reference states ("doesn't support
+    /// requesting service limit increases"). Off by default only until the workflow stops sending them there.
+    /// </summary>
+    public bool SupportApiRefusesLimitIncreases { get; init; }
+
+    /// <summary>How long IAM changes take to be seen (IAM is eventually consistent; AWS gives no figure).</summary>
+    public IamPropagation IamPropagation { get; init; } = new();
+
     public ReviewPolicies Reviews { get; init; } = new();
     public FaultInjection Faults { get; init; } = new();
     public SeedData Seed { get; init; } = new();
@@ -61,6 +70,16 @@ public sealed record ReviewPolicies
     public double GeneralResponseHours { get; init; } = 12;
     /// <summary>A case waiting on the customer is resolved automatically after this long.</summary>
     public double AutoResolveHours { get; init; } = 168;
+}
+
+/// <summary>
+/// Seconds of account time before a created or changed IAM role (trust policy, inline policies) is seen by IAM
+/// reads (GetRole, GetRolePolicy) and by role assumption (STS AssumeRole, Cognito's use of an SMS role).
+/// </summary>
+public sealed record IamPropagation
+{
+    public double ReadSeconds { get; init; }
+    public double RoleAssumptionSeconds { get; init; }
 }
 
 /// <summary>Injected faults, drawn from a seeded RNG so a run is reproducible.</summary>

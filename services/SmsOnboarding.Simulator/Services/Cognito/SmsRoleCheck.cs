@@ -45,9 +45,11 @@ internal static partial class SmsRoleCheck
     {
         var trustError = new AwsServiceException("InvalidSmsRoleTrustRelationshipException",
             "Role does not have a trust relationship allowing Cognito to assume the role");
+        // Cognito sees IAM changes only once they have propagated: a role minutes old is the usual trust error (AWS-FACTS-2 §6).
+        var seenBy = Propagation.RoleAssumption(account);
         var match = RoleArn().Match(roleArn);
         if (!match.Success || match.Groups["account"].Value != account.AccountId ||
-            !account.Roles.TryGetValue(match.Groups["name"].Value, out var role) || role.Arn(account.AccountId) != roleArn)
+            !account.Roles.TryGetValue(match.Groups["name"].Value, out var role) || role.Arn(account.AccountId) != roleArn || !seenBy.Sees(role))
         {
             return trustError;
         }
@@ -58,14 +60,14 @@ internal static partial class SmsRoleCheck
             keys.Add(("sts:ExternalId", externalId));
         }
         var assume = new AccessRequest("sts:AssumeRole", arn, Caller.Service(CognitoPrincipal), AccessRequest.Keys([.. keys]));
-        if (RolePermissions.Trust(role) is not { } trust || !PolicyEvaluator.AuthorizeAssumeRole(trust, [], null, assume).Allowed)
+        if (RolePermissions.Trust(role, seenBy) is not { } trust || !PolicyEvaluator.AuthorizeAssumeRole(trust, [], null, assume).Allowed)
         {
             return trustError;
         }
         // Publishing SMS to a phone number has no resource ARN: the action is judged on "*".
         var session = Caller.Aws(account.AccountId, $"arn:aws:sts::{account.AccountId}:assumed-role/{role.RoleName}/CognitoIdentityProvider", arn);
         var publish = new AccessRequest("sns:Publish", "*", session, AccessRequest.Keys());
-        return PolicyEvaluator.Authorize(RolePermissions.Identity(account, role), RolePermissions.Boundary(account, role), publish).Allowed
+        return PolicyEvaluator.Authorize(RolePermissions.Identity(account, role, seenBy), RolePermissions.Boundary(account, role), publish).Allowed
             ? null
             : new AwsServiceException("InvalidSmsRoleAccessPolicyException", "Role does not have permission to publish with SNS");
     }

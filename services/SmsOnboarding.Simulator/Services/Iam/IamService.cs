@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using SmsOnboarding.Simulator.Iam;
 using SmsOnboarding.Simulator.Iam.Policies;
 using SmsOnboarding.Simulator.Protocol;
 using SmsOnboarding.Simulator.State;
@@ -21,15 +22,18 @@ internal sealed partial class IamService : IQueryService
         switch (action)
         {
             case "CreateRole":
-                return Xml.Response(action, context.RequestId, RoleXml(CreateRole(request, context), account.AccountId));
+                return Xml.Response(action, context.RequestId, RoleXml(CreateRole(request, context), account.AccountId, Propagation.Latest(account)));
             case "GetRole":
-                return Xml.Response(action, context.RequestId, RoleXml(Find(account, request.Required("RoleName")), account.AccountId));
+                {
+                    var seenBy = Propagation.Reads(account);
+                    return Xml.Response(action, context.RequestId, RoleXml(Find(account, request.Required("RoleName"), seenBy), account.AccountId, seenBy));
+                }
             case "UpdateAssumeRolePolicy":
                 {
                     var role = Find(account, request.Required("RoleName"));
                     var document = request.Required("PolicyDocument");
                     IamDocuments.Validate(document, PolicyKind.Trust);
-                    role.AssumeRolePolicyDocument = document;
+                    Propagation.ChangeTrust(account, role, document);
                     return Xml.EmptyResponse(action, context.RequestId);
                 }
             case "PutRolePolicy":
@@ -38,14 +42,15 @@ internal sealed partial class IamService : IQueryService
                     var name = ValidName(request.Required("PolicyName"), "policyName", 128);
                     var document = request.Required("PolicyDocument");
                     IamDocuments.Validate(document, PolicyKind.Identity);
-                    role.InlinePolicies[name] = document;
+                    Propagation.ChangeInline(account, role, name, document);
                     return Xml.EmptyResponse(action, context.RequestId);
                 }
             case "GetRolePolicy":
                 {
-                    var role = Find(account, request.Required("RoleName"));
+                    var seenBy = Propagation.Reads(account);
+                    var role = Find(account, request.Required("RoleName"), seenBy);
                     var name = request.Required("PolicyName");
-                    if (!role.InlinePolicies.TryGetValue(name, out var document))
+                    if (!seenBy.InlinePolicies(role).TryGetValue(name, out var document))
                     {
                         throw new AwsServiceException("NoSuchEntity", $"The role policy with name {name} cannot be found.", 404);
                     }
@@ -106,8 +111,9 @@ internal sealed partial class IamService : IQueryService
         }
     }
 
-    internal static IamRole Find(SimulatedAccount account, string roleName) =>
-        account.Roles.TryGetValue(roleName, out var role)
+    /// <summary>The role as a reader sees it (<paramref name="seenBy"/>), or as writes see it: always the latest.</summary>
+    internal static IamRole Find(SimulatedAccount account, string roleName, Propagation? seenBy = null) =>
+        account.Roles.TryGetValue(roleName, out var role) && (seenBy?.Sees(role) ?? true)
             ? role
             : throw new AwsServiceException("NoSuchEntity", $"The role with name {roleName} cannot be found.", 404);
 
@@ -165,7 +171,7 @@ internal sealed partial class IamService : IQueryService
     internal static List<KeyValuePair<string, string>> Tags(QueryRequest request) =>
         [.. request.StructureList("Tags", "Key", "Value").Select(t => new KeyValuePair<string, string>(t.GetValueOrDefault("Key") ?? "", t.GetValueOrDefault("Value") ?? ""))];
 
-    private XElement RoleXml(IamRole role, string accountId) =>
+    private XElement RoleXml(IamRole role, string accountId, Propagation seenBy) =>
         Xml.E("Role",
             Xml.E("Path", role.Path),
             Xml.E("RoleName", role.RoleName),
@@ -173,7 +179,7 @@ internal sealed partial class IamService : IQueryService
             Xml.E("Arn", role.Arn(accountId)),
             Xml.E("CreateDate", Xml.Format(role.CreateDate)),
             // IAM returns policy documents URL-encoded; SDKs decode them.
-            Xml.E("AssumeRolePolicyDocument", Uri.EscapeDataString(role.AssumeRolePolicyDocument)),
+            Xml.E("AssumeRolePolicyDocument", Uri.EscapeDataString(seenBy.TrustPolicy(role))),
             Xml.Opt("Description", role.Description),
             Xml.E("MaxSessionDuration", role.MaxSessionDuration.ToString(CultureInfo.InvariantCulture)),
             role.PermissionsBoundaryArn is null ? null : Xml.E("PermissionsBoundary",

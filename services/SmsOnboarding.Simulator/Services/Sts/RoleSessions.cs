@@ -32,14 +32,15 @@ internal static partial class RoleSessions
         {
             throw Validation("Session policies (Policy, PolicyArns) are not simulated: the simulated account would not cap the session by them.");
         }
-        var role = RoleOf(account, input.RoleArn);
+        var seenBy = Propagation.RoleAssumption(account);
+        var role = RoleOf(account, input.RoleArn) is { } found && seenBy.Sees(found) ? found : null;
         var keys = new List<(string, string)> { ("sts:RoleSessionName", input.RoleSessionName) };
         if (input.ExternalId is not null)
         {
             keys.Add(("sts:ExternalId", input.ExternalId));
         }
         var request = new AccessRequest("sts:AssumeRole", input.RoleArn, caller.Caller, ActionCatalog.Context(caller, "us-east-1", keys));
-        var decision = role is null || RolePermissions.Trust(role) is not { } trust
+        var decision = role is null || RolePermissions.Trust(role, seenBy) is not { } trust
             ? new Decision(false, "because no resource-based policy allows the sts:AssumeRole action")
             : PolicyEvaluator.AuthorizeAssumeRole(trust, caller.Policies(account), caller.Boundary(account), request);
         if (!decision.Allowed)

@@ -43,8 +43,18 @@ internal sealed class SupportService : IJsonService
         };
     }
 
+    /// <summary>The service code DescribeServices lists for the console's "Service limit increase" case type.</summary>
+    private const string LimitIncreaseService = "service-limit-increase";
+
     private static JsonObject CreateCase(JsonObject input, RequestContext context, SupportPlan plan)
     {
+        // Support API reference, CreateCase: "The Amazon Web Services Support API doesn't support requesting service
+        // limit increases." Which error it answers is not documented: the code below is a guess.
+        if (Json.OptString(input, "serviceCode") == LimitIncreaseService && context.Account.CurrentScenario.SupportApiRefusesLimitIncreases)
+        {
+            throw new AwsServiceException("InvalidParameterValueException",
+                "The AWS Support API doesn't support requesting service limit increases. You can submit a service limit increase from the AWS Support Center Create Case page, or use the Service Quotas RequestServiceQuotaIncrease operation.");
+        }
         var subject = Json.ReqString(input, "subject");
         var body = Json.ReqString(input, "communicationBody");
         if (body.Length > 8000)
