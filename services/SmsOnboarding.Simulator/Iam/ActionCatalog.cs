@@ -52,7 +52,8 @@ internal static class ActionCatalog
     // caller hands the SMS role to cognito-idp.amazonaws.com.
     private static IEnumerable<RequiredPermission> PassedSmsRole(JsonObject? input)
     {
-        var sms = input?["SmsConfiguration"] ?? input?["SmsMfaConfiguration"]?["SmsConfiguration"];
+        // Members of the wrong JSON kind are the service's own validation error, judged after authorization.
+        var sms = input?["SmsConfiguration"] ?? (input?["SmsMfaConfiguration"] as JsonObject)?["SmsConfiguration"];
         return sms is JsonObject configuration && Json.OptString(configuration, "SnsCallerArn") is { } role
             ? [new("iam:PassRole", role, [("iam:PassedToService", Cognito)])]
             : [];
