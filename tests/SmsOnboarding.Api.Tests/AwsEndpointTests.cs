@@ -66,7 +66,7 @@ public sealed class WebUiTests : IAsyncLifetime
 
     [Theory]
     [InlineData("ui/", "text/html", "request-form")]
-    [InlineData("ui/app.js", "text/javascript", "/api/onboardings/validate")]
+    [InlineData("ui/app.js", "text/javascript", "./views/new.js")]
     [InlineData("ui/app.css", "text/css", ".state.current")]
     public async Task Web_ui_is_served_from_the_assembly(string path, string type, string expected)
     {

@@ -84,6 +84,7 @@ public sealed partial class BrowserHappyPathTests
         {
             await page.GetByTestId("field-" + name).FillAsync(value);
         }
+        await page.GetByTestId("field-messageType").SelectOptionAsync("OneTimePassword");
         await Assertions.Expect(page.GetByTestId("plan-step").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("problem-websiteUrl")).ToBeEmptyAsync();
         await page.GetByTestId("submit").ClickAsync();
@@ -137,7 +138,7 @@ public sealed partial class BrowserHappyPathTests
 
         Assert.True(codesFromThePhonePanel >= 1, "the happy path never asked for a verification code");
         await page.EvaluateAsync($"location.hash = '#/o/{id}'");
-        await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("completed", new() { Timeout = 20000 });
+        await Assertions.Expect(page.GetByTestId("status").First).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20000 });
         await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.visited[data-state='Finalize']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.visited[data-state='Code.Ask']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.current")).ToHaveCountAsync(0);
