@@ -41,7 +41,7 @@ public static class OnboardingApi
     public static RouteGroupBuilder MapOnboardingApi(this IEndpointRouteBuilder endpoints, IEndpointFilter authentication)
     {
         endpoints.MapGet("/healthz", () => Results.Json(new { status = "ok" })).WithTags("Health").WithSummary("Liveness");
-        var api = endpoints.MapGroup("/api").AddEndpointFilter(authentication);
+        var api = endpoints.MapGroup("/api").AddEndpointFilter(RequestSizeLimit.Instance).AddEndpointFilter(authentication);
         OnboardingEndpoints.Map(api);
         TaskEndpoints.Map(api);
         DashboardEndpoints.Map(api);

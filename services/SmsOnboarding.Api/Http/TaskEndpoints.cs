@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Domain.Requests;
 
 namespace SmsOnboarding.Api.Http;
 
@@ -26,7 +27,7 @@ internal static class TaskEndpoints
             }
             if (body is not null and not JsonObject)
             {
-                return ApiResults.Error(400, "invalidInput", "The body must be a JSON object such as {\"code\": \"123456\"}.");
+                return ApiResults.Error(400, "invalidInput", $"The body must be a JSON object such as {{\"code\": \"123456\"}}, not {JsonKinds.Describe(body)}.");
             }
             return (await tasks.CompleteAsync(BearerAuthentication.Caller(http), id, body as JsonObject, ct).ConfigureAwait(false)).ToResult();
         }).WithSummary("Complete: {\"code\"} | {\"resend\": true} | {\"caseId\"} | {\"approved\",\"note\"}");
@@ -37,6 +38,10 @@ internal static class TaskEndpoints
             if (error is not null)
             {
                 return error;
+            }
+            if (body is not null and not JsonObject)
+            {
+                return ApiResults.Error(400, "invalidInput", $"The body must be a JSON object such as {{\"reason\": \"...\"}}, not {JsonKinds.Describe(body)}.");
             }
             return (await tasks.RejectAsync(BearerAuthentication.Caller(http), id, body as JsonObject, ct).ConfigureAwait(false)).ToResult();
         }).WithSummary("Reject with {\"reason\"}: the workflow gets a task failure");

@@ -53,8 +53,7 @@ public sealed class OnboardingService(
         var result = OnboardingRequestValidator.Validate(body);
         if (!result.IsValid)
         {
-            return Outcome<SubmitAnswer>.Fail(400, "invalidRequest",
-                $"The request has {result.Problems.Count} problem(s); fix every one listed in 'problems'.", [.. result.Problems]);
+            return Outcome<SubmitAnswer>.Fail(400, "invalidRequest", NotValid(result.Problems), [.. result.Problems]);
         }
         var request = result.Request!;
         if (!caller.Is(Roles.Ops) && !string.Equals(request.Requester, caller.Name, StringComparison.Ordinal))
@@ -307,6 +306,18 @@ public sealed class OnboardingService(
     {
         var leaves = current.Where(name => Map.States.FirstOrDefault(s => s.Name == name)?.Type is not ("Parallel" or "Map")).ToList();
         return leaves.FirstOrDefault(n => Map.RoleOf(n) == StateRole.WaitingOnPeople) ?? leaves.LastOrDefault() ?? current.LastOrDefault();
+    }
+
+    // Read on its own (a log line, a client that shows only the message), it still says what to fix first.
+    private static string NotValid(IReadOnlyList<ValidationProblem> problems)
+    {
+        var more = problems.Count switch
+        {
+            1 => "",
+            2 => " (and 1 more problem)",
+            var n => $" (and {n - 1} more problems)",
+        };
+        return $"The request is not valid: {problems[0].Message}{more} Nothing was started.";
     }
 
     private static string NewId() => "onb-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));

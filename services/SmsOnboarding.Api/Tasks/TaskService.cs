@@ -1,7 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Domain.Requests;
 
 namespace SmsOnboarding.Api.Tasks;
 
@@ -55,10 +57,11 @@ public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, I
         {
             return refusal;
         }
-        var reason = (string?)body?["reason"];
+        var reason = body?["reason"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Outcome<TaskAnswer>.Fail(400, "invalidInput", "Rejecting needs {\"reason\": \"...\"}: say why, it is recorded in the history.");
+            var got = body?["reason"] is { } other && reason is null ? $", not {JsonKinds.Describe(other)}" : "";
+            return Outcome<TaskAnswer>.Fail(400, "invalidInput", $"Rejecting needs {{\"reason\": \"...\"}}, a string{got}: say why, it is recorded in the history.");
         }
         var outcome = await desk.RejectAsync(taskId, reason, caller.Name, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Task {TaskId} ({Kind}) of {OnboardingId} rejected by {Actor}", taskId, task!.Kind, task.OnboardingId, caller.Name);

@@ -24,7 +24,7 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
     {
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            Add(field, ProblemCodes.WrongType, $"{field} must be a string, not {Describe(node)}.");
+            Add(field, ProblemCodes.WrongType, $"{field} must be a string, not {JsonKinds.Describe(node)}.");
             return null;
         }
 
@@ -65,7 +65,7 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
         var node = json[field];
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
         {
-            Add(field, ProblemCodes.WrongType, $"{field} must be a number, not {Describe(node)}.");
+            Add(field, ProblemCodes.WrongType, $"{field} must be a number, not {JsonKinds.Describe(node)}.");
             return null;
         }
 
@@ -92,7 +92,7 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
             return array;
         }
 
-        Add(field, ProblemCodes.WrongType, $"{field} must be an array, not {Describe(json[field])}.");
+        Add(field, ProblemCodes.WrongType, $"{field} must be an array, not {JsonKinds.Describe(json[field])}.");
         return null;
     }
 
@@ -138,19 +138,4 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
     }
 
     private static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", System.Enum.GetNames<TEnum>());
-
-    public static string Describe(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonObject => "an object",
-        JsonArray => "an array",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => v.GetValueKind().ToString().ToLower(CultureInfo.InvariantCulture),
-        },
-        _ => "an unexpected value",
-    };
 }

@@ -26,24 +26,15 @@ public static partial class OnboardingRequestValidator
             return Fail("$", ProblemCodes.TooLarge, $"The request is larger than {MaxDocumentBytes / 1024} KiB.");
         }
 
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            return Fail("$", ProblemCodes.InvalidJson, $"The request is not valid JSON: {ex.Message}");
-        }
-
-        return Validate(node);
+        var (node, problem) = StrictJson.Parse(Encoding.UTF8.GetBytes(json));
+        return problem is null ? Validate(node) : new ValidationResult(null, [problem]);
     }
 
     public static ValidationResult Validate(JsonNode? node)
     {
         if (node is not JsonObject json)
         {
-            return Fail("$", ProblemCodes.NotAnObject, $"The request must be a JSON object, not {JsonFieldReader.Describe(node)}.");
+            return Fail("$", ProblemCodes.NotAnObject, $"The request must be a JSON object, not {JsonKinds.Describe(node)}.");
         }
 
         var problems = new List<ValidationProblem>();

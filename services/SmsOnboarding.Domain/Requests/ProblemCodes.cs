@@ -4,6 +4,9 @@ namespace SmsOnboarding.Domain.Requests;
 public static class ProblemCodes
 {
     public const string InvalidJson = "invalidJson";
+    public const string InvalidUtf8 = "invalidUtf8";
+    public const string DuplicateKey = "duplicateKey";
+    public const string InvalidText = "invalidText";
     public const string TooLarge = "tooLarge";
     public const string NotAnObject = "notAnObject";
     public const string UnknownField = "unknownField";

@@ -7,7 +7,7 @@ namespace SmsOnboarding.Domain.Requests;
 /// where NUL truncates, control characters rewrite the screen and bidi overrides make text read differently
 /// from what it is (CVE-2021-42574, "Trojan Source").
 /// </summary>
-internal static class TextCharacters
+public static class TextCharacters
 {
     /// <summary>A description of the first forbidden character, or null when the text is clean.</summary>
     public static string? FirstForbidden(string text, bool multiline)

@@ -9,6 +9,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Api.Hosting;
+using SmsOnboarding.Api.Http;
 using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Serve.Simulation;
 
@@ -65,7 +66,7 @@ public sealed class ServeHost : IAsyncDisposable
         app.MapEmbeddedUi();
         var auth = new BearerAuthentication(users);
         app.MapOnboardingApi(auth);
-        var sim = app.MapGroup("/sim").AddEndpointFilter(auth);
+        var sim = app.MapGroup("/sim").AddEndpointFilter(RequestSizeLimit.Instance).AddEndpointFilter(auth);
         if (backends.Simulator is not null)
         {
             SimEndpoints.Map(sim, backends.Simulator);

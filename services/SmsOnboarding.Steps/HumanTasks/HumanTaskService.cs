@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Contracts;
 
 namespace SmsOnboarding.Steps.HumanTasks;
@@ -66,6 +67,11 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
             return new HumanTaskOutcome(HumanTaskOutcomeStatus.Invalid, "A reason is required to reject a task.", ["reason: required"]);
         }
 
+        if (Unprintable("reason", reason, multiline: true) is { } problem)
+        {
+            return new HumanTaskOutcome(HumanTaskOutcomeStatus.Invalid, "The reason is not valid: " + problem, [problem]);
+        }
+
         var cause = $"Rejected by {actor}: {reason.Trim()}";
         return await DeliverAsync(id, token => callbacks.SendTaskFailureAsync(token, RejectedError, cause, cancellationToken), "rejected", cancellationToken).ConfigureAwait(false);
     }
@@ -92,8 +98,13 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
                     : (null, ["code: must be the 5 to 8 digits from the SMS (or ask for a resend)"]);
             case HumanTaskKinds.FileSupportCase:
                 var caseId = Text(input, "caseId")?.Trim();
-                return string.IsNullOrEmpty(caseId) || caseId.Length > 200
-                    ? (null, ["caseId: required, the id the Support Center shows for the case you filed"])
+                if (string.IsNullOrEmpty(caseId) || caseId.Length > 200)
+                {
+                    return (null, ["caseId: required, the id the Support Center shows for the case you filed"]);
+                }
+
+                return Unprintable("caseId", caseId, multiline: false) is { } badCase
+                    ? (null, [badCase])
                     : (new HumanAnswer(CaseId: caseId, Actor: actor), []);
             case HumanTaskKinds.SupportCaseDecision:
                 var approved = Bool(input, "approved");
@@ -103,8 +114,13 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
                     return (null, ["approved: required, true or false"]);
                 }
 
-                return approved == false && string.IsNullOrEmpty(note)
-                    ? (null, ["note: required when AWS did not approve; paste AWS's reason"])
+                if (approved == false && string.IsNullOrEmpty(note))
+                {
+                    return (null, ["note: required when AWS did not approve; paste AWS's reason"]);
+                }
+
+                return note is not null && Unprintable("note", note, multiline: true) is { } badNote
+                    ? (null, [badNote])
                     : (new HumanAnswer(Approved: approved, Note: note, Actor: actor), []);
             default:
                 return (null, [$"kind: unknown task kind '{kind}'"]);
@@ -135,6 +151,10 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
 
     private static HumanTaskOutcome NotFound(string id) =>
         new(HumanTaskOutcomeStatus.NotFound, $"No pending task '{id}'. It was answered already or replaced by a reminder.", []);
+
+    // A person's words go into the execution history, case texts and the UI: the request's own rule for free text.
+    private static string? Unprintable(string name, string text, bool multiline) =>
+        TextCharacters.FirstForbidden(text, multiline) is { } bad ? $"{name}: contains {bad}; use plain printable text" : null;
 
     private static string? Text(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s

@@ -47,7 +47,7 @@ public class RequestTextCharactersTests
         var problem = Assert.Single(OnboardingRequestValidator.Validate(text).Problems);
 
         Assert.Equal("team", problem.Field);
-        Assert.Equal(ProblemCodes.ForbiddenCharacter, problem.Code);
+        Assert.Equal(ProblemCodes.InvalidText, problem.Code);
     }
 
     [Fact]

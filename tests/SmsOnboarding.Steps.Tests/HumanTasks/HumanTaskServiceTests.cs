@@ -86,6 +86,24 @@ public sealed class HumanTaskServiceTests : IDisposable
         Assert.Equal((HumanTaskService.RejectedError, "Rejected by bob: wrong pool"), (call.Error, call.Cause));
     }
 
+    [Theory]
+    [InlineData(HumanTaskKinds.FileSupportCase, "caseId", "case-\u0000123")]
+    [InlineData(HumanTaskKinds.FileSupportCase, "caseId", "case\n123")]
+    [InlineData(HumanTaskKinds.SupportCaseDecision, "note", "denied \u202Eyes")]
+    public async Task A_person_s_words_with_control_or_bidi_characters_are_refused_and_the_task_stays_pending(string kind, string field, string text)
+    {
+        var task = await AddAsync("token-" + field + text.Length, kind);
+        var input = new JsonObject { [field] = text, ["approved"] = false };
+
+        var outcome = await _service.CompleteAsync(task.Id, input, "bob");
+        var rejected = await _service.RejectAsync(task.Id, "no \u001b[2J", "bob");
+
+        Assert.Equal((HumanTaskOutcomeStatus.Invalid, HumanTaskOutcomeStatus.Invalid), (outcome.Status, rejected.Status));
+        Assert.StartsWith(field + ": contains", Assert.Single(outcome.Problems), StringComparison.Ordinal);
+        Assert.Empty(_callbacks.Calls);
+        Assert.NotNull(await _inbox.FindAsync(task.Id));
+    }
+
     [Fact]
     public async Task A_reminder_replaces_the_earlier_task_of_the_same_slot()
     {
