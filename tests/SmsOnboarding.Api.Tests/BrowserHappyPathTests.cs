@@ -143,6 +143,13 @@ public sealed partial class BrowserHappyPathTests
         await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.visited[data-state='Code.Ask']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=diagram-svg] .state.current")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("diagram-current")).ToHaveTextAsync("Finished: every state done.");
+        // The summary comes from the workflow's own output: the role, the SNS Region, the identity and the test message.
+        var summary = page.GetByTestId("summary");
+        await Assertions.Expect(summary.Locator("[data-summary='Role Cognito assumes to send SMS']")).ToHaveTextAsync(new Regex("^arn:aws:iam::111122223333:role/"));
+        await Assertions.Expect(summary.Locator("[data-summary='SNS Region']")).ToHaveTextAsync("us-east-1");
+        await Assertions.Expect(summary.Locator("[data-summary='Origination identity']")).ToHaveTextAsync(new Regex(@"^\+1[0-9]{10}$"));
+        await Assertions.Expect(summary.Locator("[data-summary='Test message']")).ToHaveTextAsync(new Regex("^Sent to "));
+        await Assertions.Expect(page.Locator("[data-testid=plan-progress-step]:not([data-progress=done])")).ToHaveCountAsync(0);
     }
 
     private static async Task OpenInboxAsync(IPage page)

@@ -17,6 +17,9 @@ public sealed class FullPathTests
         var output = JsonNode.Parse(run.Output!)!;
         Assert.Equal("us-east-1", (string?)output["snsRegion"]);
         Assert.True((bool)output["testMessage"]!["sent"]!);
+        // The identity the run obtained is part of its result (the detail page's summary shows it).
+        var identity = (string?)output["origination"]!["phoneNumber"];
+        Assert.Matches(@"^\+1[0-9]{10}$", identity);
 
         var sns = h.Stack.Aws.Sns("us-east-1");
         Assert.False((await sns.GetSMSSandboxAccountStatusAsync(new GetSMSSandboxAccountStatusRequest())).IsInSandbox);

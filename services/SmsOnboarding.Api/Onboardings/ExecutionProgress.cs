@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SmsOnboarding.Domain.Lifecycle;
 using SmsOnboarding.Steps;
 
@@ -73,6 +75,26 @@ public static class ExecutionProgress
             }
         }
         return entries;
+    }
+
+    /// <summary>What the execution returned: the output of its last ExecutionSucceeded event, else null.</summary>
+    public static JsonNode? Output(IReadOnlyList<ExecutionEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var output = history.LastOrDefault(e => e.Type == "ExecutionSucceeded")?.Details?["executionSucceededEventDetails"]?["output"];
+        if (output is not JsonValue text || !text.TryGetValue<string>(out var json))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            // Step Functions truncates outputs over its size limit: an unreadable one is no result, not an error.
+            return null;
+        }
     }
 
     public static OnboardingStatus Status(ExecutionSnapshot? execution, IReadOnlyList<string> currentStates, WorkflowMap map)

@@ -135,13 +135,15 @@ public sealed class OnboardingService(
         var record = found.Value!;
         if (record.ExecutionArn is null)
         {
-            return Outcome<OnboardingDetail>.Success(Detail(record, record.Status, [], [], null));
+            return Outcome<OnboardingDetail>.Success(Detail(record, record.Status, [], [], null, null));
         }
         var execution = await runtime.DescribeAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
         var history = await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
         var current = ExecutionProgress.CurrentStates(history);
         var status = await RefreshAsync(record, execution, current, cancellationToken).ConfigureAwait(false);
-        return Outcome<OnboardingDetail>.Success(Detail(record, status, current, ExecutionProgress.Timeline(history, execution), execution));
+        // A stopped execution sits in no state: the states open when it failed are where it failed, not where it is.
+        var sittingIn = execution is { State: ExecutionState.Running } ? current : [];
+        return Outcome<OnboardingDetail>.Success(Detail(record, status, sittingIn, ExecutionProgress.Timeline(history, execution), execution, ExecutionProgress.Output(history)));
     }
 
     public async Task<Outcome<HistoryAnswer>> HistoryAsync(ApiUser caller, string id, CancellationToken cancellationToken)
@@ -290,7 +292,7 @@ public sealed class OnboardingService(
         }
     }
 
-    private OnboardingDetail Detail(OnboardingRecord record, OnboardingStatus status, IReadOnlyList<string> current, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? execution)
+    private OnboardingDetail Detail(OnboardingRecord record, OnboardingStatus status, IReadOnlyList<string> current, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? execution, JsonNode? result)
     {
         var step = CurrentStep(current);
         var since = step is null ? (DateTimeOffset?)null : timeline.LastOrDefault(t => t.State == step && t.ExitedAt is null)?.EnteredAt;
@@ -298,7 +300,7 @@ public sealed class OnboardingService(
             ? new FailureView(execution.Error, execution.Cause)
             : record.Failure is null ? null : new FailureView(null, record.Failure);
         return new OnboardingDetail(record.Id, record.RequestId, record.Requester, record.Approvers, record.Team, record.Pool, status,
-            step, current, since, record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson));
+            step, current, since, record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result);
     }
 
     // The innermost open state says most: prefer a human wait, then the deepest (non-container) state.

@@ -16,6 +16,10 @@ public sealed record OnboardingListAnswer(IReadOnlyList<OnboardingSummary> Items
 
 public sealed record FailureView(string? Error, string? Cause);
 
+/// <summary>
+/// One onboarding as people see it. <see cref="Result"/> is what the workflow returned once it succeeded: the pool,
+/// the SNS Region, the role Cognito assumes (snsCallerArn), the origination identity and the test message.
+/// </summary>
 public sealed record OnboardingDetail(
     string Id,
     string? RequestId,
@@ -32,6 +36,7 @@ public sealed record OnboardingDetail(
     IReadOnlyList<TimelineEntry> Timeline,
     FailureView? Failure,
     DateTimeOffset CreatedAt,
-    JsonNode? Request);
+    JsonNode? Request,
+    JsonNode? Result);
 
 public sealed record HistoryAnswer(string Id, string? ExecutionArn, IReadOnlyList<ExecutionEvent> Events);

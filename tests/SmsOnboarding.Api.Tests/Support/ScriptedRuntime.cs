@@ -82,7 +82,8 @@ internal sealed class ScriptedRuntime(FakeTimeProvider time) : IOnboardingRuntim
         public void Exit(string state, string type, DateTimeOffset at) =>
             Events.Add(new ExecutionEvent(Events.Count + 1, at, type + "StateExited", state, null));
 
-        public void Finish(ExecutionState state, DateTimeOffset at, string? error, string? cause)
+        /// <param name="output">For a success: the execution's output JSON, carried by its ExecutionSucceeded event as in Step Functions.</param>
+        public void Finish(ExecutionState state, DateTimeOffset at, string? error, string? cause, string? output = null)
         {
             State = state;
             StoppedAt = at;
@@ -94,7 +95,8 @@ internal sealed class ScriptedRuntime(FakeTimeProvider time) : IOnboardingRuntim
                 ExecutionState.Aborted => "ExecutionAborted",
                 _ => "ExecutionFailed",
             };
-            Events.Add(new ExecutionEvent(Events.Count + 1, at, type, null, null));
+            var details = output is null ? null : new JsonObject { ["executionSucceededEventDetails"] = new JsonObject { ["output"] = output } };
+            Events.Add(new ExecutionEvent(Events.Count + 1, at, type, null, details));
         }
     }
 }
