@@ -112,7 +112,18 @@ public sealed class StepDescriptor<TInput, TOutput> : StepDescriptor
                 throw StepException.Failed($"{Name} got an empty payload.");
             }
 
-            var result = await handler.HandleAsync(payload, ct).ConfigureAwait(false);
+            TOutput result;
+            try
+            {
+                result = await handler.HandleAsync(payload, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or FormatException or Amazon.Runtime.AmazonClientException)
+            {
+                // A payload that reads but names nothing usable (a member left out, a Region that is no Region) fails
+                // the step by name, which the ASL's Catch handles, instead of an unhandled error of the runtime's.
+                // AWS answers, network faults and timeouts never land here: the wire clients turn them into AwsServiceException.
+                throw StepException.Failed($"{Name} cannot act on its payload: {e.GetType().Name}: {e.Message}", e);
+            }
             return JsonSerializer.Serialize(result, _output);
         };
     }

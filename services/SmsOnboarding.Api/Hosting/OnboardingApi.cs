@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Api.Http;
 using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Api.Tasks;
@@ -46,6 +47,12 @@ public static class OnboardingApi
         TaskEndpoints.Map(api);
         DashboardEndpoints.Map(api);
         SchemaEndpoints.Map(api);
+        MapNotFound(api);
         return api;
     }
+
+    /// <summary>A path under <paramref name="group"/> that no route takes is a 404 in the API's problem shape, not an empty one.</summary>
+    public static void MapNotFound(RouteGroupBuilder group) =>
+        group.MapFallback("{**path}", (HttpContext http) => ApiResults.NotFound($"There is no route {http.Request.Method} {http.Request.Path}; see /openapi/v1.json."))
+            .ExcludeFromDescription();
 }

@@ -24,12 +24,16 @@ internal static class DashboardEndpoints
             return Results.Json(new { startAt = service.Map.StartAt, states = service.Map.States, diagram = laid.Diagram, diagramProblem = laid.Problem }, ApiJson.Options);
         }).WithTags("Onboardings").WithSummary("States of the state machine, each with its role, and the diagram laid out from the ASL (boxes, edge polylines, branch frames)");
 
-        api.MapGet("/dashboard", async (HttpContext http, OnboardingService service, TimeProvider time, int? stuckMinutes, CancellationToken ct) =>
+        api.MapGet("/dashboard", async (HttpContext http, OnboardingService service, TimeProvider time, CancellationToken ct) =>
         {
             var caller = BearerAuthentication.Caller(http);
             if (!caller.Is(Roles.Ops))
             {
                 return ApiResults.Forbidden("The ops dashboard is for ops.");
+            }
+            if (!QueryValue.TryInt(http, "stuckMinutes", out var stuckMinutes, out var invalid))
+            {
+                return invalid!;
             }
             var threshold = TimeSpan.FromMinutes(stuckMinutes ?? 60);
             var all = new List<OnboardingSummary>();

@@ -13,14 +13,18 @@ internal static class OnboardingEndpoints
     {
         var group = api.MapGroup("/onboardings").WithTags("Onboardings");
 
-        group.MapPost("/", async (HttpContext http, OnboardingService service, bool? dryRun, CancellationToken ct) =>
+        group.MapPost("/", async (HttpContext http, OnboardingService service, CancellationToken ct) =>
         {
+            if (!QueryValue.TryBool(http, "dryRun", out var dryRun, out var invalid))
+            {
+                return invalid!;
+            }
             var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
             }
-            if (dryRun == true)
+            if (dryRun)
             {
                 return Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
             }
@@ -33,9 +37,14 @@ internal static class OnboardingEndpoints
             return error ?? Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
         }).WithSummary("Every validation problem and, when valid, the dry-run plan");
 
-        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, int? offset, int? limit, CancellationToken ct) =>
-            (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, offset, limit, ct).ConfigureAwait(false)).ToResult())
-            .WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool; page with offset/limit");
+        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, CancellationToken ct) =>
+        {
+            if (!QueryValue.TryInt(http, "offset", out var offset, out var invalid) || !QueryValue.TryInt(http, "limit", out var limit, out invalid))
+            {
+                return invalid!;
+            }
+            return (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, offset, limit, ct).ConfigureAwait(false)).ToResult();
+        }).WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool; page with offset/limit");
 
         group.MapGet("/{id}", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
             (await service.GetAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())

@@ -44,6 +44,10 @@ public sealed class ApiGatewayEntryPoint
         {
             return Serialize(Error(400, "The Lambda event is not an API Gateway proxy event: httpMethod and path are required."));
         }
+        if (!request.Path.StartsWith('/'))
+        {
+            return Serialize(Error(400, "The Lambda event's path must start with '/', as API Gateway sends it."));
+        }
         byte[] body;
         try
         {

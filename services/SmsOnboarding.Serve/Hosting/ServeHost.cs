@@ -75,6 +75,7 @@ public sealed class ServeHost : IAsyncDisposable
         {
             SimEndpoints.MapUnavailable(sim);
         }
+        OnboardingApi.MapNotFound(sim);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -101,11 +101,14 @@ public static class SimEndpoints
             {
                 return refused;
             }
-            using var reader = new StreamReader(http.Request.Body);
-            var json = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
             try
             {
-                control.ReplaceScenario(json);
+                control.ReplaceScenario(body?.ToJsonString() ?? "null");
             }
             catch (ScenarioException e)
             {

@@ -137,7 +137,12 @@ public static partial class ScenarioLoader
     private static void ValidateSeed(SeedData? seed)
     {
         Require(seed is not null, "$.seed", "must be an object");
-        for (var i = 0; i < seed!.Roles.Count; i++)
+        // The serializer lets null stand for a list or for any item of one; nothing below could use either.
+        Objects(seed!.Roles, "$.seed.roles");
+        Objects(seed.UserPools, "$.seed.userPools");
+        Objects(seed.OriginationNumbers, "$.seed.originationNumbers");
+        Objects(seed.VerifiedNumbers, "$.seed.verifiedNumbers");
+        for (var i = 0; i < seed.Roles.Count; i++)
         {
             var role = seed.Roles[i];
             var field = $"$.seed.roles[{i}]";
@@ -175,6 +180,15 @@ public static partial class ScenarioLoader
         foreach (var group in seed.VerifiedNumbers.GroupBy(n => n.Region).Where(g => g.Count() > 10))
         {
             throw new ScenarioException("$.seed.verifiedNumbers", $"at most 10 sandbox numbers per Region ({group.Key} has {group.Count()})");
+        }
+    }
+
+    private static void Objects<T>(IReadOnlyList<T>? list, string field)
+    {
+        Require(list is not null, field, "must be a list of objects");
+        for (var i = 0; i < list!.Count; i++)
+        {
+            Require(list[i] is not null, $"{field}[{i}]", "must be an object, not null");
         }
     }
 

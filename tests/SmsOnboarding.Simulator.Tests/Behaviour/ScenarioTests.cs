@@ -45,6 +45,8 @@ public sealed class ScenarioTests
     [InlineData("""{ "productionRegions": ["mars-1"] }""", "$.productionRegions[0]")]
     [InlineData("""{ "seed": { "verifiedNumbers": [ { "region": "us-east-1", "phoneNumber": "12" } ] } }""", "$.seed.verifiedNumbers[0].phoneNumber")]
     [InlineData("""{ "spend": { "us-east-1": { "approvedQuotaUsd": 10, "monthlySpendLimitUsd": 20 } } }""", "$.spend.us-east-1.monthlySpendLimitUsd")]
+    [InlineData("""{ "seed": { "originationNumbers": [null] } }""", "$.seed.originationNumbers[0]")]
+    [InlineData("""{ "seed": { "roles": null } }""", "$.seed.roles")]
     public void Invalid_scenario_is_refused_naming_the_field(string json, string field)
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
