@@ -11,4 +11,7 @@ public static class StepErrors
 
     /// <summary>AWS reviewed a request and said no; the cause carries AWS's reason.</summary>
     public const string Denied = "AwsRequestDenied";
+
+    /// <summary>Cognito took the SMS configuration but reports it cannot send with it (SmsConfigurationFailure).</summary>
+    public const string SmsConfigurationFailure = "SmsConfigurationFailure";
 }

@@ -56,6 +56,18 @@ public sealed class AmazonCognitoIdentityProviderClient : IAmazonCognitoIdentity
         return _invoker.InvokeJsonAsync(Operations.CreateUserPool, request, CognitoIdentityProviderJsonContext.Default.CreateUserPoolRequest, CognitoIdentityProviderJsonContext.Default.CreateUserPoolResponse, cancellationToken);
     }
 
+    public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _invoker.InvokeJsonAsync(Operations.AdminCreateUser, request, CognitoIdentityProviderJsonContext.Default.AdminCreateUserRequest, CognitoIdentityProviderJsonContext.Default.AdminCreateUserResponse, cancellationToken);
+    }
+
+    public Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _invoker.InvokeJsonAsync(Operations.AdminDeleteUser, request, CognitoIdentityProviderJsonContext.Default.AdminDeleteUserRequest, CognitoIdentityProviderJsonContext.Default.AdminDeleteUserResponse, cancellationToken);
+    }
+
     /// <summary>Operation names and whether each may be retried.</summary>
     public static class Operations
     {
@@ -64,5 +76,7 @@ public sealed class AmazonCognitoIdentityProviderClient : IAmazonCognitoIdentity
         public static readonly AwsOperation SetUserPoolMfaConfig = new("SetUserPoolMfaConfig", Idempotent: true);
         public static readonly AwsOperation GetUserPoolMfaConfig = new("GetUserPoolMfaConfig", Idempotent: true);
         public static readonly AwsOperation CreateUserPool = new("CreateUserPool", Idempotent: false);
+        public static readonly AwsOperation AdminCreateUser = new("AdminCreateUser", Idempotent: false);
+        public static readonly AwsOperation AdminDeleteUser = new("AdminDeleteUser", Idempotent: false);
     }
 }

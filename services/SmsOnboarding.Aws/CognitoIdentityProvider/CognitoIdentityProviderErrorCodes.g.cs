@@ -6,18 +6,27 @@ namespace SmsOnboarding.Aws.CognitoIdentityProvider;
 /// <summary>Wire error codes the model declares for the operations we call (compare with AwsServiceException.ErrorCode).</summary>
 public static class CognitoIdentityProviderErrorCodes
 {
+    public const string CodeDeliveryFailureException = "CodeDeliveryFailureException";
     public const string ConcurrentModificationException = "ConcurrentModificationException";
     public const string FeatureUnavailableInTierException = "FeatureUnavailableInTierException";
     public const string InternalErrorException = "InternalErrorException";
     public const string InvalidEmailRoleAccessPolicyException = "InvalidEmailRoleAccessPolicyException";
+    public const string InvalidLambdaResponseException = "InvalidLambdaResponseException";
     public const string InvalidParameterException = "InvalidParameterException";
+    public const string InvalidPasswordException = "InvalidPasswordException";
     public const string InvalidSmsRoleAccessPolicyException = "InvalidSmsRoleAccessPolicyException";
     public const string InvalidSmsRoleTrustRelationshipException = "InvalidSmsRoleTrustRelationshipException";
     public const string LimitExceededException = "LimitExceededException";
     public const string NotAuthorizedException = "NotAuthorizedException";
+    public const string PreconditionNotMetException = "PreconditionNotMetException";
     public const string ResourceNotFoundException = "ResourceNotFoundException";
     public const string TierChangeNotAllowedException = "TierChangeNotAllowedException";
     public const string TooManyRequestsException = "TooManyRequestsException";
+    public const string UnexpectedLambdaException = "UnexpectedLambdaException";
+    public const string UnsupportedUserStateException = "UnsupportedUserStateException";
     public const string UserImportInProgressException = "UserImportInProgressException";
+    public const string UserLambdaValidationException = "UserLambdaValidationException";
+    public const string UserNotFoundException = "UserNotFoundException";
     public const string UserPoolTaggingException = "UserPoolTaggingException";
+    public const string UsernameExistsException = "UsernameExistsException";
 }

@@ -19,7 +19,8 @@ SERVICES = [
         "VerifySMSSandboxPhoneNumber", "ListSMSSandboxPhoneNumbers", "DeleteSMSSandboxPhoneNumber",
         "ListOriginationNumbers", "Publish"]),
     ("cognito-idp-2016-04-18.json", "CognitoIdentityProvider", [
-        "DescribeUserPool", "UpdateUserPool", "SetUserPoolMfaConfig", "GetUserPoolMfaConfig", "CreateUserPool"]),
+        "DescribeUserPool", "UpdateUserPool", "SetUserPoolMfaConfig", "GetUserPoolMfaConfig", "CreateUserPool",
+        "AdminCreateUser", "AdminDeleteUser"]),
     ("support-2013-04-15.json", "AWSSupport", [
         "CreateCase", "DescribeCases", "AddCommunicationToCase", "DescribeServices", "DescribeSeverityLevels"]),
     ("service-quotas-2019-06-24.json", "ServiceQuotas", [
@@ -30,7 +31,8 @@ SERVICES = [
         "CreateRegistration", "CreateRegistrationAssociation", "CreateRegistrationAttachment",
         "PutRegistrationFieldValue", "SubmitRegistrationVersion", "DescribeRegistrations",
         "DescribeRegistrationVersions", "DescribeRegistrationTypeDefinitions",
-        "DescribeRegistrationFieldDefinitions", "DescribeRegistrationFieldValues"]),
+        "DescribeRegistrationFieldDefinitions", "DescribeRegistrationFieldValues", "CreateRegistrationVersion",
+        "DescribeRegistrationAttachments"]),
     ("sts-2011-06-15.json", "SecurityToken", ["GetCallerIdentity"]),
     ("iam-2010-05-08.json", "IdentityManagement", [
         "CreateRole", "GetRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "TagRole"]),

@@ -110,6 +110,18 @@ public sealed class AmazonPinpointSMSVoiceV2Client : IAmazonPinpointSMSVoiceV2
         return _invoker.InvokeJsonAsync(Operations.DescribeRegistrationFieldValues, request, PinpointSMSVoiceV2JsonContext.Default.DescribeRegistrationFieldValuesRequest, PinpointSMSVoiceV2JsonContext.Default.DescribeRegistrationFieldValuesResponse, cancellationToken);
     }
 
+    public Task<CreateRegistrationVersionResponse> CreateRegistrationVersionAsync(CreateRegistrationVersionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _invoker.InvokeJsonAsync(Operations.CreateRegistrationVersion, request, PinpointSMSVoiceV2JsonContext.Default.CreateRegistrationVersionRequest, PinpointSMSVoiceV2JsonContext.Default.CreateRegistrationVersionResponse, cancellationToken);
+    }
+
+    public Task<DescribeRegistrationAttachmentsResponse> DescribeRegistrationAttachmentsAsync(DescribeRegistrationAttachmentsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _invoker.InvokeJsonAsync(Operations.DescribeRegistrationAttachments, request, PinpointSMSVoiceV2JsonContext.Default.DescribeRegistrationAttachmentsRequest, PinpointSMSVoiceV2JsonContext.Default.DescribeRegistrationAttachmentsResponse, cancellationToken);
+    }
+
     /// <summary>Operation names and whether each may be retried.</summary>
     public static class Operations
     {
@@ -127,5 +139,7 @@ public sealed class AmazonPinpointSMSVoiceV2Client : IAmazonPinpointSMSVoiceV2
         public static readonly AwsOperation DescribeRegistrationTypeDefinitions = new("DescribeRegistrationTypeDefinitions", Idempotent: true);
         public static readonly AwsOperation DescribeRegistrationFieldDefinitions = new("DescribeRegistrationFieldDefinitions", Idempotent: true);
         public static readonly AwsOperation DescribeRegistrationFieldValues = new("DescribeRegistrationFieldValues", Idempotent: true);
+        public static readonly AwsOperation CreateRegistrationVersion = new("CreateRegistrationVersion", Idempotent: false);
+        public static readonly AwsOperation DescribeRegistrationAttachments = new("DescribeRegistrationAttachments", Idempotent: true);
     }
 }

@@ -56,4 +56,10 @@ public static class AmazonPinpointSMSVoiceV2Paginators
         ArgumentNullException.ThrowIfNull(client);
         return AwsPaginator.Paginate(request, client.DescribeRegistrationFieldValuesAsync, r => r.NextToken, (q, t) => q.NextToken = t, r => r.RegistrationFieldValues, cancellationToken);
     }
+
+    public static IAsyncEnumerable<RegistrationAttachmentsInformation> DescribeRegistrationAttachmentsAllAsync(this IAmazonPinpointSMSVoiceV2 client, DescribeRegistrationAttachmentsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return AwsPaginator.Paginate(request, client.DescribeRegistrationAttachmentsAsync, r => r.NextToken, (q, t) => q.NextToken = t, r => r.RegistrationAttachments, cancellationToken);
+    }
 }

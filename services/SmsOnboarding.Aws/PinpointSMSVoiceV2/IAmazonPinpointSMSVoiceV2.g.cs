@@ -35,4 +35,8 @@ public interface IAmazonPinpointSMSVoiceV2 : IDisposable
     Task<DescribeRegistrationFieldDefinitionsResponse> DescribeRegistrationFieldDefinitionsAsync(DescribeRegistrationFieldDefinitionsRequest request, CancellationToken cancellationToken = default);
 
     Task<DescribeRegistrationFieldValuesResponse> DescribeRegistrationFieldValuesAsync(DescribeRegistrationFieldValuesRequest request, CancellationToken cancellationToken = default);
+
+    Task<CreateRegistrationVersionResponse> CreateRegistrationVersionAsync(CreateRegistrationVersionRequest request, CancellationToken cancellationToken = default);
+
+    Task<DescribeRegistrationAttachmentsResponse> DescribeRegistrationAttachmentsAsync(DescribeRegistrationAttachmentsRequest request, CancellationToken cancellationToken = default);
 }

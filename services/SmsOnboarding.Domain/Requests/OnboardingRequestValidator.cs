@@ -66,6 +66,12 @@ public static partial class OnboardingRequestValidator
         var team = read.Text(RequestFields.Team);
         var requestId = ReadRequestId(read);
 
+        if (origination == OriginationType.None && countries?.Contains("US") == true)
+        {
+            read.Add("originationType", ProblemCodes.OriginationRequired,
+                "originationType None cannot send to the US: US carriers deliver SMS only from a registered origination identity (TollFree, TenDlc or ShortCode). Choose one, or remove US from countries.");
+        }
+
         if (problems.Count > 0)
         {
             return new ValidationResult(null, problems);
@@ -184,13 +190,15 @@ public static partial class OnboardingRequestValidator
             return null;
         }
 
-        if (decimal.Round(spend.Value, 2) != spend.Value)
+        if (decimal.Truncate(spend.Value) != spend.Value)
         {
-            read.Add("monthlySpendUsd", ProblemCodes.InvalidFormat, "monthlySpendUsd is in US dollars with at most two decimals.");
+            read.Add("monthlySpendUsd", ProblemCodes.InvalidFormat,
+                $"monthlySpendUsd must be whole US dollars (for example {decimal.Ceiling(spend.Value):0}): the SMS spend quota AWS approves (MaxLimit) is a whole number, so cents could never be granted.");
             return null;
         }
 
-        return spend.Value / 1.00m;
+        // Drops a written ".0", so "250.0" and "250" are the same request.
+        return decimal.Truncate(spend.Value);
     }
 
     private static string? ReadWebsiteUrl(JsonFieldReader read)

@@ -26,4 +26,5 @@ public static class ProblemCodes
     public const string InvalidPhoneNumber = "invalidPhoneNumber";
     public const string UnknownCountry = "unknownCountry";
     public const string RequesterIsApprover = "requesterIsApprover";
+    public const string OriginationRequired = "originationRequired";
 }

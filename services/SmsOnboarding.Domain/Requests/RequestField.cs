@@ -42,6 +42,9 @@ public sealed record RequestField(string Name, string ShortName, string Label, F
 
     public decimal? Maximum { get; init; }
 
+    /// <summary>A number without a fraction.</summary>
+    public bool WholeNumber { get; init; }
+
     /// <summary>A valid value, shown as a placeholder.</summary>
     public string? Example { get; init; }
 }

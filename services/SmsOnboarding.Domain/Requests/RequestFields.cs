@@ -35,15 +35,15 @@ public static class RequestFields
     { MaxLength = 2, MinItems = 1, MaxItems = 250, Example = "US, CA" };
 
     public static RequestField MonthlySpendUsd { get; } = new("monthlySpendUsd", "monthly-spend", "Monthly SMS spend (USD)", FieldKind.Number, true,
-        "Expected monthly SMS spend in US dollars (at most two decimals).")
-    { ExclusiveMinimum = 0m, Maximum = 1_000_000m, Example = "40" };
+        "Expected monthly SMS spend in whole US dollars: the spend quota AWS approves (MaxLimit) is a whole number.")
+    { ExclusiveMinimum = 0m, Maximum = 1_000_000m, WholeNumber = true, Example = "40" };
 
     public static RequestField MessageType { get; } = new("messageType", "message-type", "Message type", FieldKind.Choice, true,
         "What kind of SMS the pool sends.")
     { Choices = Enum.GetNames<MessageType>(), MaxLength = 64 };
 
     public static RequestField OriginationType { get; } = new("originationType", "origination-type", "US origination type", FieldKind.Choice, false,
-        "The origination identity for US numbers.")
+        "The origination identity for US numbers; None only when no destination is in the US.")
     { Choices = Enum.GetNames<OriginationType>(), Default = nameof(Requests.OriginationType.TollFree), MaxLength = 64 };
 
     public static RequestField UseCase { get; } = new("useCase", "use-case", "Use case", FieldKind.Text, true,

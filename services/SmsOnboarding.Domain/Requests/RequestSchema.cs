@@ -41,6 +41,10 @@ public static class RequestSchema
                 property["type"] = "number";
                 Set(property, "exclusiveMinimum", field.ExclusiveMinimum);
                 Set(property, "maximum", field.Maximum);
+                if (field.WholeNumber)
+                {
+                    property["multipleOf"] = 1;
+                }
                 break;
             case FieldKind.Choice:
                 property["type"] = "string";

@@ -131,7 +131,8 @@ internal sealed record UserPoolSnapshot(
     DateTimeOffset LastModifiedDate,
     JsonObject Settings,
     JsonObject Fixed,
-    JsonObject MfaFactors);
+    JsonObject MfaFactors,
+    JsonObject? Users = null);
 
 internal sealed record IamRoleSnapshot(
     string RoleName,

@@ -138,7 +138,7 @@ internal static class SnapshotMapping
     };
 
     public static UserPoolSnapshot ToSnapshot(UserPool p) => new(
-        p.Id, p.Region, p.CreationDate, p.Name, p.LastModifiedDate, p.Settings, p.Fixed, p.MfaFactors);
+        p.Id, p.Region, p.CreationDate, p.Name, p.LastModifiedDate, p.Settings, p.Fixed, p.MfaFactors, p.Users);
 
     public static UserPool FromSnapshot(UserPoolSnapshot p)
     {
@@ -151,6 +151,7 @@ internal static class SnapshotMapping
             LastModifiedDate = p.LastModifiedDate,
             Settings = p.Settings,
             Fixed = p.Fixed,
+            Users = p.Users ?? [],
         };
         foreach (var (name, value) in p.MfaFactors)
         {

@@ -19,5 +19,8 @@ internal sealed class UserPool
     /// <summary>MFA factors only SetUserPoolMfaConfig changes.</summary>
     public JsonObject MfaFactors { get; } = [];
 
+    /// <summary>Users by username (AdminCreateUser's UserType, as DescribeUser would show them).</summary>
+    public JsonObject Users { get; init; } = [];
+
     public string Arn(string accountId) => $"arn:aws:cognito-idp:{Region}:{accountId}:userpool/{Id}";
 }

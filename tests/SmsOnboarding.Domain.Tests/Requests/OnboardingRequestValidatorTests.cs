@@ -161,9 +161,38 @@ public class OnboardingRequestValidatorTests
     public void Monthly_spend_must_be_positive_and_bounded(decimal value) =>
         AssertOnlyProblem(SampleRequests.With("monthlySpendUsd", value), "monthlySpendUsd", ProblemCodes.OutOfRange);
 
+    [Theory]
+    [InlineData("10.5")]
+    [InlineData("0.99")]
+    [InlineData("10.005")]
+    public void Monthly_spend_is_whole_dollars_because_the_approved_quota_is(string value)
+    {
+        var problem = AssertOnlyProblem(SampleRequests.With("monthlySpendUsd", JsonNode.Parse(value)), "monthlySpendUsd", ProblemCodes.InvalidFormat);
+        Assert.Contains("MaxLimit", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void Monthly_spend_has_at_most_cents() =>
-        AssertOnlyProblem(SampleRequests.With("monthlySpendUsd", 10.005m), "monthlySpendUsd", ProblemCodes.InvalidFormat);
+    public void Monthly_spend_written_with_a_zero_fraction_is_the_same_whole_amount()
+    {
+        var request = OnboardingRequestValidator.Validate(SampleRequests.With("monthlySpendUsd", JsonNode.Parse("250.0"))).Request!;
+        Assert.Equal(OnboardingRequestValidator.Validate(SampleRequests.Valid()).Request, request);
+        Assert.Equal("250", request.MonthlySpendUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void No_origination_identity_is_refused_when_a_destination_is_in_the_us()
+    {
+        var problem = AssertOnlyProblem(SampleRequests.With("originationType", "None"), "originationType", ProblemCodes.OriginationRequired);
+        Assert.Contains("US", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_origination_identity_is_accepted_without_us_destinations()
+    {
+        var json = SampleRequests.With("originationType", "None");
+        json["countries"] = new JsonArray("CA", "DE");
+        Assert.Equal(OriginationType.None, OnboardingRequestValidator.Validate(json).Request!.OriginationType);
+    }
 
     [Fact]
     public void Monthly_spend_given_as_a_string_is_a_type_error() =>

@@ -17,4 +17,8 @@ namespace SmsOnboarding.Aws.CognitoIdentityProvider.Model;
 [JsonSerializable(typeof(GetUserPoolMfaConfigResponse))]
 [JsonSerializable(typeof(CreateUserPoolRequest))]
 [JsonSerializable(typeof(CreateUserPoolResponse))]
+[JsonSerializable(typeof(AdminCreateUserRequest))]
+[JsonSerializable(typeof(AdminCreateUserResponse))]
+[JsonSerializable(typeof(AdminDeleteUserRequest))]
+[JsonSerializable(typeof(AdminDeleteUserResponse))]
 public sealed partial class CognitoIdentityProviderJsonContext : JsonSerializerContext;

@@ -35,4 +35,8 @@ namespace SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
 [JsonSerializable(typeof(DescribeRegistrationFieldDefinitionsResponse))]
 [JsonSerializable(typeof(DescribeRegistrationFieldValuesRequest))]
 [JsonSerializable(typeof(DescribeRegistrationFieldValuesResponse))]
+[JsonSerializable(typeof(CreateRegistrationVersionRequest))]
+[JsonSerializable(typeof(CreateRegistrationVersionResponse))]
+[JsonSerializable(typeof(DescribeRegistrationAttachmentsRequest))]
+[JsonSerializable(typeof(DescribeRegistrationAttachmentsResponse))]
 public sealed partial class PinpointSMSVoiceV2JsonContext : JsonSerializerContext;

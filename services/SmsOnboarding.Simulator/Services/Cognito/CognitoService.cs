@@ -28,6 +28,11 @@ internal sealed class CognitoService : IJsonService
                 return SetMfaConfig(account, Pool(input, context), input);
             case "GetUserPoolMfaConfig":
                 return MfaConfigJson(Pool(input, context));
+            case "AdminCreateUser":
+                return PoolUsers.Create(context, Pool(input, context), input);
+            case "AdminDeleteUser":
+                PoolUsers.Delete(Pool(input, context), input);
+                return [];
             default:
                 throw new AwsServiceException("UnknownOperationException", $"Unknown operation {operation}.");
         }

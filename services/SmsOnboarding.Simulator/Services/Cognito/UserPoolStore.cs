@@ -67,7 +67,7 @@ internal static partial class UserPoolStore
             ["Status"] = "Enabled",
             ["CreationDate"] = Json.Epoch(pool.CreationDate),
             ["LastModifiedDate"] = Json.Epoch(pool.LastModifiedDate),
-            ["EstimatedNumberOfUsers"] = 0,
+            ["EstimatedNumberOfUsers"] = pool.Users.Count,
         };
         foreach (var (name, value) in pool.Fixed)
         {

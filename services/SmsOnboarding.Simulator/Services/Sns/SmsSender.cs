@@ -38,6 +38,22 @@ internal static class SmsSender
         return sns.Xml.Response("Publish", context.RequestId, sns.Xml.E("MessageId", messageId));
     }
 
+    /// <summary>
+    /// An SMS another service (Cognito) sends through SNS in <paramref name="context"/>'s Region. The sandbox
+    /// does not refuse the caller: per the Cognito API model (SmsConfigurationFailure SNSSandbox) such messages
+    /// "will only reach verified end users", so an unverified number just never receives it.
+    /// </summary>
+    internal static void SendForService(RequestContext context, string phone, string message)
+    {
+        var sms = context.Account.Sms(context.Region);
+        if (sms.InSandbox && sms.FindSandboxNumber(phone) is not { Verified: true })
+        {
+            context.Account.Deliveries.Add(new SmsDelivery(context.Region, phone, "", false, "Phone number is not verified in the SMS sandbox", 0, context.Now));
+            return;
+        }
+        Send(context, sms, phone, message, new Dictionary<string, string>(StringComparer.Ordinal));
+    }
+
     private static void Send(RequestContext context, SmsRegionState sms, string phone, string message, IReadOnlyDictionary<string, string> attributes)
     {
         var account = context.Account;

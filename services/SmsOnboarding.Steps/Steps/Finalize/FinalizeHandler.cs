@@ -67,7 +67,26 @@ public sealed class FinalizeHandler(IAwsClientFactory aws) : IStepHandler<Finali
             throw StepException.Failed($"User pool {input.Pool.UserPoolId} does not read back the SMS configuration that was written.");
         }
 
+        if (!string.IsNullOrEmpty(after.SmsConfigurationFailure))
+        {
+            throw new StepException(StepErrors.SmsConfigurationFailure, SmsConfigurationFailureCause(input, after.SmsConfigurationFailure));
+        }
+
         return new FinalizeResult(sms.SnsCallerArn!, sms.SnsRegion!, copied, ["SmsConfiguration"]);
+    }
+
+    /// <summary>What to do about each reason DescribeUserPool may list (comma-separated, per the Cognito API model).</summary>
+    public static string SmsConfigurationFailureCause(FinalizeInput input, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(failure);
+        var reasons = failure.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(reason => reason switch
+        {
+            "InvalidSmsRoleAccessPolicyException" => $"the role {input.Role.RoleArn} does not let Cognito publish SMS (trust for cognito-idp.amazonaws.com with external id {input.Role.ExternalId}, and sns:Publish); redrive to let EnsureSmsRole repair it",
+            "SNSSandbox" => $"the account is still in the SMS sandbox in {input.Pool.SnsRegion}, so SMS reach verified numbers only; the sandbox exit is not in effect yet",
+            _ => $"Cognito reports '{reason}'",
+        });
+        return $"User pool {input.Pool.UserPoolId} took the SMS configuration, but Cognito says it cannot send SMS with it (SmsConfigurationFailure {failure}): {string.Join("; ", reasons)}.";
     }
 
     /// <summary>The UpdateUserPool request that keeps everything of <paramref name="pool"/> and sets <paramref name="sms"/>.</summary>

@@ -2,7 +2,7 @@ using SmsOnboarding.Steps.Contracts;
 
 namespace SmsOnboarding.Steps.SendTestMessage;
 
-/// <summary>Proves the setup with one SMS to a verified number.</summary>
+/// <summary>Proves the setup through Cognito: a temporary user invited by SMS to a test number, then deleted.</summary>
 public static class SendTestMessageStep
 {
     public const string Name = "SendTestMessage";
@@ -13,5 +13,5 @@ public static class SendTestMessageStep
         StateRole.Finalizing,
         options => new SendTestMessageJson(options),
         s => new SendTestMessageHandler(s.Aws, s.Idempotency, s.Time),
-        StepGrants.Any("sns:Publish", "sns:ListSMSSandboxPhoneNumbers", "sns:GetSMSSandboxAccountStatus"));
+        StepGrants.On(StepGrants.AnyUserPool, "cognito-idp:DescribeUserPool", "cognito-idp:AdminCreateUser", "cognito-idp:AdminDeleteUser"));
 }
