@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace SmsOnboarding.Api.Auth;
 
 public static class Roles
@@ -12,5 +14,11 @@ public static class Roles
 /// <summary>An authenticated caller: the name is what requests and tasks are matched against.</summary>
 public sealed record ApiUser(string Name, IReadOnlySet<string> Roles)
 {
-    public bool Is(string role) => Roles.Contains(role);
+    private const string AuthenticationType = "SmsOnboarding";
+
+    /// <summary>The caller as ASP.NET Core authorization sees it: a name claim and one role claim per role.</summary>
+    public ClaimsPrincipal Principal =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, Name), .. Roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
 }

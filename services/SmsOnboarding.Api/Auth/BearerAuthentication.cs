@@ -29,6 +29,7 @@ public sealed class BearerAuthentication(UserDirectory users) : IEndpointFilter
             return ApiResults.Error(StatusCodes.Status401Unauthorized, "unauthenticated", "The bearer token is not in the users file.");
         }
         http.Items[ItemKey] = user;
+        http.User = user.Principal;
         return await next(context).ConfigureAwait(false);
     }
 }

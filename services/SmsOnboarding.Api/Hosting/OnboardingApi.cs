@@ -33,6 +33,7 @@ public static class OnboardingApi
         services.AddSingleton(backends.Store);
         services.AddSingleton(backends.Tasks);
         services.AddSingleton(backends.Facts);
+        services.AddOnboardingAuthorization();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<TaskService>();
         return services;

@@ -27,10 +27,6 @@ internal static class DashboardEndpoints
         api.MapGet("/dashboard", async (HttpContext http, OnboardingService service, TimeProvider time, CancellationToken ct) =>
         {
             var caller = BearerAuthentication.Caller(http);
-            if (!caller.Is(Roles.Ops))
-            {
-                return ApiResults.Forbidden("The ops dashboard is for ops.");
-            }
             if (!QueryValue.TryInt(http, "stuckMinutes", out var stuckMinutes, out var invalid))
             {
                 return invalid!;
@@ -59,6 +55,6 @@ internal static class DashboardEndpoints
             }
             var failures = all.Where(o => o.Status == OnboardingStatus.Failed).Select(o => new { o.Id, o.Pool, o.Team, cause = o.Failure });
             return Results.Json(new { counts, stuckMinutes = (int)threshold.TotalMinutes, stuck, failures }, ApiJson.Options);
-        }).WithTags("Onboardings").WithSummary("Counts by status, onboardings stuck in one state too long, failures with cause (ops)");
+        }).RequirePolicy(Policies.Ops).WithTags("Onboardings").WithSummary("Counts by status, onboardings stuck in one state too long, failures with cause (ops)");
     }
 }

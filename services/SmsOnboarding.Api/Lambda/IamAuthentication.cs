@@ -32,6 +32,7 @@ public sealed class IamAuthentication(PrincipalDirectory principals) : IEndpoint
                 $"IAM principal '{principal}' is not mapped to an SmsOnboarding user: ask ops to add it to {PrincipalDirectory.Variable}.");
         }
         http.Items[UserItem] = user;
+        http.User = user.Principal;
         return await next(context).ConfigureAwait(false);
     }
 }

@@ -20,6 +20,7 @@ public sealed class OnboardingService(
     IOnboardingStore store,
     IOnboardingRuntime runtime,
     IFactsProbe facts,
+    OnboardingAuthorizer authorizer,
     TimeProvider time,
     ILogger<OnboardingService> logger)
 {
@@ -46,9 +47,9 @@ public sealed class OnboardingService(
     public async Task<Outcome<SubmitAnswer>> SubmitAsync(ApiUser caller, JsonNode? body, CancellationToken cancellationToken)
     {
         using var activity = Activity.StartActivity("onboarding.submit");
-        if (!caller.Is(Roles.Requester) && !caller.Is(Roles.Ops))
+        if (await authorizer.RefusalAsync(caller, Policies.Submitter).ConfigureAwait(false) is { } notSubmitter)
         {
-            return Outcome<SubmitAnswer>.Fail(403, "forbidden", $"{caller.Name} is not a requester: only requesters (and ops) submit onboardings.");
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", notSubmitter);
         }
         var result = OnboardingRequestValidator.Validate(body);
         if (!result.IsValid)
@@ -56,10 +57,10 @@ public sealed class OnboardingService(
             return Outcome<SubmitAnswer>.Fail(400, "invalidRequest", NotValid(result.Problems), [.. result.Problems]);
         }
         var request = result.Request!;
-        if (!caller.Is(Roles.Ops) && !string.Equals(request.Requester, caller.Name, StringComparison.Ordinal))
+        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Submit, new OnboardingParties(request.RequestId ?? "(new)", request.Requester, request.Approvers))
+            .ConfigureAwait(false) is { } notInOwnName)
         {
-            return Outcome<SubmitAnswer>.Fail(403, "forbidden",
-                $"requester is '{request.Requester}' but you are '{caller.Name}': requesters submit only in their own name.");
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", notInOwnName);
         }
 
         var observed = await facts.ObserveAsync(request, cancellationToken).ConfigureAwait(false);
@@ -119,7 +120,7 @@ public sealed class OnboardingService(
             return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", $"limit must be 1..{MaxPageSize} and offset >= 0.");
         }
         await RefreshActiveAsync(cancellationToken).ConfigureAwait(false);
-        var requester = caller.Is(Roles.Ops) || caller.Is(Roles.Approver) ? null : caller.Name;
+        var requester = await authorizer.AllowsAsync(caller, Policies.ReadsEveryOnboarding).ConfigureAwait(false) ? null : caller.Name;
         var page = await store.QueryAsync(new OnboardingQuery(wanted, team, pool, requester, skip, take), cancellationToken).ConfigureAwait(false);
         var items = page.Items.Select(r => new OnboardingSummary(r.Id, r.RequestId, r.Requester, r.Team, r.Pool, r.Status, r.ExecutionArn, r.CreatedAt, r.UpdatedAt, r.Failure)).ToList();
         return Outcome<OnboardingListAnswer>.Success(new OnboardingListAnswer(items, page.Total, skip, take));
@@ -167,9 +168,9 @@ public sealed class OnboardingService(
             return found.As<SubmitAnswer>();
         }
         var record = found.Value!;
-        if (!caller.Is(Roles.Ops) && record.Requester != caller.Name)
+        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Cancel, record.Parties()).ConfigureAwait(false) is { } refusal)
         {
-            return Outcome<SubmitAnswer>.Fail(403, "forbidden", $"Only ops or the requester ({record.Requester}) may cancel onboarding {id}.");
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", refusal);
         }
         var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
         if (!new OnboardingLifecycle(fresh.Value!.Status).CanFire(OnboardingTrigger.Cancel))
@@ -198,9 +199,14 @@ public sealed class OnboardingService(
 
     public async Task<Outcome<SubmitAnswer>> RedriveAsync(ApiUser caller, string id, CancellationToken cancellationToken)
     {
-        if (!caller.Is(Roles.Ops))
+        var found = await FindVisibleAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (!found.Ok)
         {
-            return Outcome<SubmitAnswer>.Fail(403, "forbidden", "Only ops may redrive an onboarding.");
+            return found.As<SubmitAnswer>();
+        }
+        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Redrive, found.Value!.Parties()).ConfigureAwait(false) is { } refusal)
+        {
+            return Outcome<SubmitAnswer>.Fail(403, "forbidden", refusal);
         }
         var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
         if (!fresh.Ok)
@@ -232,9 +238,9 @@ public sealed class OnboardingService(
         {
             return Outcome<OnboardingRecord>.Fail(404, "notFound", $"There is no onboarding '{id}'.");
         }
-        if (!caller.Is(Roles.Ops) && !caller.Is(Roles.Approver) && record.Requester != caller.Name)
+        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Read, record.Parties()).ConfigureAwait(false) is { } refusal)
         {
-            return Outcome<OnboardingRecord>.Fail(403, "forbidden", $"Onboarding {id} belongs to {record.Requester}: requesters see only their own onboardings.");
+            return Outcome<OnboardingRecord>.Fail(403, "forbidden", refusal);
         }
         return Outcome<OnboardingRecord>.Success(record);
     }

@@ -17,7 +17,7 @@ public sealed record TaskAnswer(string Id, string Result, string Message);
 /// The approver inbox with the product's rules: only approvers complete or reject, never on their own
 /// request, and only when the request names them as an approver (or names none).
 /// </summary>
-public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, ILogger<TaskService> logger)
+public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, OnboardingAuthorizer authorizer, ILogger<TaskService> logger)
 {
     public async Task<IReadOnlyList<TaskView>> ListAsync(ApiUser caller, CancellationToken cancellationToken)
     {
@@ -25,8 +25,10 @@ public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, I
         foreach (var task in await desk.PendingAsync(cancellationToken).ConfigureAwait(false))
         {
             var record = await onboardings.RecordAsync(task.OnboardingId, cancellationToken).ConfigureAwait(false);
-            var canComplete = Refusal(caller, record) is null;
-            var visible = caller.Is(Roles.Ops) || canComplete || (record is not null && record.Requester == caller.Name);
+            var canComplete = await RefusalAsync(caller, record).ConfigureAwait(false) is null;
+            var visible = record is null
+                ? await authorizer.AllowsAsync(caller, Policies.Ops).ConfigureAwait(false)
+                : await authorizer.AllowsAsync(caller, OnboardingOperation.ViewTasks, record.Parties()).ConfigureAwait(false);
             if (visible)
             {
                 views.Add(new TaskView(task.Id, task.Kind, task.OnboardingId, record?.Pool, record?.Requester, task.MaskedPhone,
@@ -76,30 +78,14 @@ public sealed class TaskService(ITaskDesk desk, OnboardingService onboardings, I
             return (null, Outcome<TaskAnswer>.Fail(404, "notFound", $"There is no pending task '{taskId}' (it may be done or expired)."));
         }
         var record = await onboardings.RecordAsync(task.OnboardingId, cancellationToken).ConfigureAwait(false);
-        var refusal = Refusal(caller, record);
+        var refusal = await RefusalAsync(caller, record).ConfigureAwait(false);
         return refusal is null ? (task, null) : (task, Outcome<TaskAnswer>.Fail(403, "forbidden", refusal));
     }
 
-    private static string? Refusal(ApiUser caller, OnboardingRecord? record)
-    {
-        if (!caller.Is(Roles.Approver))
-        {
-            return $"{caller.Name} is not an approver: only approvers complete or reject tasks.";
-        }
-        if (record is null)
-        {
-            return "The task belongs to an onboarding this API does not know.";
-        }
-        if (record.Requester == caller.Name)
-        {
-            return $"Onboarding {record.Id} is {caller.Name}'s own request: another approver must act on it.";
-        }
-        if (record.Approvers.Count > 0 && !record.Approvers.Contains(caller.Name, StringComparer.Ordinal))
-        {
-            return $"Onboarding {record.Id} names {string.Join(", ", record.Approvers)} as approver(s), not {caller.Name}.";
-        }
-        return null;
-    }
+    private async Task<string?> RefusalAsync(ApiUser caller, OnboardingRecord? record) =>
+        record is null
+            ? "The task belongs to an onboarding this API does not know."
+            : await authorizer.RefusalAsync(caller, OnboardingOperation.Approve, record.Parties()).ConfigureAwait(false);
 
     private static Outcome<TaskAnswer> Map(string taskId, string verb, TaskOutcome outcome) => outcome.Kind switch
     {

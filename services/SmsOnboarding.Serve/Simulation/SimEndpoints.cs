@@ -13,17 +13,13 @@ namespace SmsOnboarding.Serve.Simulation;
 
 public static class SimEndpoints
 {
-    /// <summary>Simulator-mode endpoints; phones carry OTPs and topics carry reminders, so only approvers and ops read them.</summary>
+    /// <summary>Simulator-mode endpoints; phones carry OTPs and topics carry reminders (masked phones, case texts), so only approvers and ops read them.</summary>
     public static void Map(RouteGroupBuilder sim, ISimulatorControl control)
     {
         sim.WithTags("Sim");
 
-        sim.MapGet("/phones", async (HttpContext http, IOnboardingStore store, CancellationToken ct) =>
+        sim.MapGet("/phones", async (IOnboardingStore store, CancellationToken ct) =>
         {
-            if (Refuse(http, Roles.Approver, Roles.Ops) is { } refused)
-            {
-                return refused;
-            }
             // Verification codes reach handsets outside the publish log, so the sandbox numbers of
             // onboardings are looked at too; only phones with messages are listed.
             var page = await store.QueryAsync(new OnboardingQuery(null, null, null, null, 0, 200), ct).ConfigureAwait(false);
@@ -31,41 +27,28 @@ public static class SimEndpoints
                 .OfType<string>();
             var phones = control.Phones().Concat(numbers).Distinct(StringComparer.Ordinal).Where(p => control.MessagesTo(p).Count > 0).ToList();
             return Results.Json(phones, ApiJson.Options);
-        }).WithSummary("Phones that received an SMS");
+        }).RequirePolicy(Policies.ApproverOrOps).WithSummary("Phones that received an SMS");
 
-        sim.MapGet("/phones/{e164}/messages", (HttpContext http, string e164) =>
+        sim.MapGet("/phones/{e164}/messages", (string e164) =>
         {
-            if (Refuse(http, Roles.Approver, Roles.Ops) is { } refused)
-            {
-                return refused;
-            }
             if (!E164.TryNormalize(e164, out var number, out var problem))
             {
                 return ApiResults.Error(400, "invalidPhone", $"'{e164}' is not a phone number: {problem}");
             }
             return Results.Json(control.MessagesTo(number).Select(m => new { m.From, m.Body, m.SentAt }), ApiJson.Options);
-        }).WithSummary("SMS received by a simulated handset, oldest first: [{from, body, sentAt}]");
+        }).RequirePolicy(Policies.ApproverOrOps).WithSummary("SMS received by a simulated handset, oldest first: [{from, body, sentAt}]");
 
-        sim.MapGet("/topics/{name}/messages", (HttpContext http, string name) =>
+        sim.MapGet("/topics/{name}/messages", (string name) =>
         {
-            // Reminders carry masked phones and case texts: the same readers as the phones.
-            if (Refuse(http, Roles.Approver, Roles.Ops) is { } refused)
-            {
-                return refused;
-            }
             if (name.Length is 0 or > 256 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
                 return ApiResults.Error(400, "invalidTopicName", $"'{name}' is not an SNS topic name (1-256 letters, digits, '-' and '_').");
             }
             return Results.Json(control.TopicMessages(name).Select(m => new { m.MessageId, m.TopicArn, m.Subject, m.Message, m.PublishedAt }), ApiJson.Options);
-        }).WithSummary("Messages published to an SNS topic of the simulated account (e.g. sms-onboarding-reminders), oldest first");
+        }).RequirePolicy(Policies.ApproverOrOps).WithSummary("Messages published to an SNS topic of the simulated account (e.g. sms-onboarding-reminders), oldest first");
 
         sim.MapPost("/clock/advance", async (HttpContext http, CancellationToken ct) =>
         {
-            if (Refuse(http, Roles.Ops, Roles.Approver) is { } refused)
-            {
-                return refused;
-            }
             var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
@@ -89,18 +72,13 @@ public static class SimEndpoints
                 return ApiResults.Error(409, "clockNotSkippable", "serve runs on wall-clock time; start it with --clock skip to advance time.");
             }
             return Results.Json(new { now = control.Now }, ApiJson.Options);
-        }).WithSummary("Move the simulated clock forward: {\"seconds\": N}");
+        }).RequirePolicy(Policies.ApproverOrOps).WithSummary("Move the simulated clock forward: {\"seconds\": N}");
 
-        sim.MapGet("/scenario", (HttpContext http) =>
-            Refuse(http, Roles.Ops) ?? Results.Text(control.ScenarioJson(), "application/json"))
-            .WithSummary("The simulator scenario in effect");
+        sim.MapGet("/scenario", () => Results.Text(control.ScenarioJson(), "application/json"))
+            .RequirePolicy(Policies.Ops).WithSummary("The simulator scenario in effect");
 
         sim.MapPut("/scenario", async (HttpContext http, CancellationToken ct) =>
         {
-            if (Refuse(http, Roles.Ops) is { } refused)
-            {
-                return refused;
-            }
             var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
             if (error is not null)
             {
@@ -115,16 +93,10 @@ public static class SimEndpoints
                 return ApiResults.Error(400, "invalidScenario", e.Message, [new { field = e.Field }]);
             }
             return Results.Text(control.ScenarioJson(), "application/json");
-        }).WithSummary("Replace the scenario rules for everything decided from now on");
+        }).RequirePolicy(Policies.Ops).WithSummary("Replace the scenario rules for everything decided from now on");
     }
 
     public static void MapUnavailable(RouteGroupBuilder sim) =>
         sim.MapMethods("/{**rest}", ["GET", "POST", "PUT"], () =>
             ApiResults.Error(404, "notSimulated", "serve runs against real AWS (--aws real): there is no simulator."));
-
-    private static IResult? Refuse(HttpContext http, params string[] roles)
-    {
-        var caller = BearerAuthentication.Caller(http);
-        return roles.Any(caller.Is) ? null : ApiResults.Forbidden($"{caller.Name} needs the role {string.Join(" or ", roles)} for this.");
-    }
 }
