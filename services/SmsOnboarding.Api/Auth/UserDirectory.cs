@@ -8,21 +8,26 @@ namespace SmsOnboarding.Api.Auth;
 public sealed class UsersFileException(string message) : Exception(message);
 
 /// <summary>
-/// Bearer tokens from a users file: <c>[{"name","token","roles":[...]}]</c>. Local and demo use only;
-/// a deployment would put an identity provider in front instead.
+/// The people of a local deployment, from a users file: <c>[{"name","token","roles":[...],"accessKeyId","secretAccessKey"}]</c>.
+/// The bearer token authenticates them to the HTTP API; the optional AWS access key authenticates them, as the same
+/// user with the same roles, to the AWS-compatible endpoints of serve (decision 0017). Local and demo use only; a
+/// deployment would put an identity provider in front instead.
 /// </summary>
-public sealed class UserDirectory
+public sealed partial class UserDirectory
 {
     private readonly List<(byte[] Token, ApiUser User)> _users;
+    private readonly Dictionary<string, (string Secret, ApiUser User)> _byAccessKey;
 
-    private UserDirectory(List<(byte[] Token, ApiUser User)> users, IReadOnlyList<(string Name, string Token, string[] Roles)> entries)
+    private UserDirectory(List<(byte[] Token, ApiUser User)> users, Dictionary<string, (string Secret, ApiUser User)> byAccessKey,
+        IReadOnlyList<(string Name, string Token, string[] Roles, string? AccessKeyId)> entries)
     {
         _users = users;
+        _byAccessKey = byAccessKey;
         Entries = entries;
     }
 
-    /// <summary>Name, token and roles of every user (for the startup banner of <c>serve</c>).</summary>
-    public IReadOnlyList<(string Name, string Token, string[] Roles)> Entries { get; }
+    /// <summary>Name, token, roles and access key id of every user (for the startup banner of <c>serve</c>).</summary>
+    public IReadOnlyList<(string Name, string Token, string[] Roles, string? AccessKeyId)> Entries { get; }
 
     public static UserDirectory LoadFile(string path)
     {
@@ -63,7 +68,8 @@ public sealed class UserDirectory
             throw new UsersFileException($"{source}: expected a non-empty JSON array [{{\"name\",\"token\",\"roles\"}}]");
         }
         var users = new List<(byte[], ApiUser)>();
-        var listed = new List<(string, string, string[])>();
+        var byAccessKey = new Dictionary<string, (string, ApiUser)>(StringComparer.Ordinal);
+        var listed = new List<(string, string, string[], string?)>();
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
@@ -85,10 +91,26 @@ public sealed class UserDirectory
             {
                 throw new UsersFileException($"{where}.roles must list one or more of requester, approver, ops");
             }
-            users.Add((Encoding.UTF8.GetBytes(e.Token), new ApiUser(e.Name, new HashSet<string>(e.Roles, StringComparer.Ordinal))));
-            listed.Add((e.Name, e.Token, e.Roles));
+            var user = new ApiUser(e.Name, new HashSet<string>(e.Roles, StringComparer.Ordinal));
+            if (e.AccessKeyId is not null || e.SecretAccessKey is not null)
+            {
+                if (e.AccessKeyId is null || !AccessKeyIdPattern().IsMatch(e.AccessKeyId))
+                {
+                    throw new UsersFileException($"{where}.accessKeyId must be 16 to 128 upper-case letters and digits, like AKIAIOSFODNN7EXAMPLE");
+                }
+                if (string.IsNullOrEmpty(e.SecretAccessKey) || e.SecretAccessKey.Length < 16)
+                {
+                    throw new UsersFileException($"{where}.secretAccessKey must be at least 16 characters");
+                }
+                if (!byAccessKey.TryAdd(e.AccessKeyId, (e.SecretAccessKey, user)))
+                {
+                    throw new UsersFileException($"{where}.accessKeyId is used by another user");
+                }
+            }
+            users.Add((Encoding.UTF8.GetBytes(e.Token), user));
+            listed.Add((e.Name, e.Token, e.Roles, e.AccessKeyId));
         }
-        return new UserDirectory(users, listed);
+        return new UserDirectory(users, byAccessKey, listed);
     }
 
     public ApiUser? FindByToken(string? token)
@@ -110,5 +132,19 @@ public sealed class UserDirectory
         return found;
     }
 
-    private sealed record UserEntry(string? Name, string? Token, string[]? Roles);
+    /// <summary>The user an AWS access key belongs to, or null.</summary>
+    public ApiUser? FindByAccessKey(string accessKeyId) =>
+        _byAccessKey.TryGetValue(accessKeyId, out var entry) ? entry.User : null;
+
+    /// <summary>
+    /// For the SigV4 verifier: the secret of a user's long-term access key. People's keys never come with a session
+    /// token (temporary credentials are the simulated account's, not the users file's).
+    /// </summary>
+    public string? SigningSecret(string accessKeyId, string? sessionToken) =>
+        sessionToken is null && _byAccessKey.TryGetValue(accessKeyId, out var entry) ? entry.Secret : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z0-9]{16,128}$")]
+    private static partial System.Text.RegularExpressions.Regex AccessKeyIdPattern();
+
+    private sealed record UserEntry(string? Name, string? Token, string[]? Roles, string? AccessKeyId = null, string? SecretAccessKey = null);
 }

@@ -156,6 +156,10 @@ public sealed class OnboardingService(
         }
         var record = found.Value!;
         var events = record.ExecutionArn is null ? [] : await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        if (!await authorizer.AllowsAsync(caller, OnboardingOperation.SeeSecrets, record.Parties()).ConfigureAwait(false))
+        {
+            events = SecretRedaction.Redact(events);
+        }
         return Outcome<HistoryAnswer>.Success(new HistoryAnswer(record.Id, record.ExecutionArn, events));
     }
 

@@ -60,10 +60,11 @@ internal static class ServeCommand
                     throw;
                 }
                 await output.WriteLineAsync($"smsonboard serving on {host.BaseUri} (web UI {host.BaseUri}ui/, data {dataDir}, steps act on {backends.AwsTarget}, clock {(backends.Simulator is null ? ClockMode.Realtime : parse.GetValue(clock) ?? ClockMode.Skip)})");
-                await output.WriteLineAsync($"AWS endpoints: aws --endpoint-url {host.BaseUri.ToString().TrimEnd('/')} stepfunctions list-executions ... (credentials AKIAIOSFODNN7EXAMPLE)");
-                foreach (var (name, token, roles) in host.Users.Entries)
+                await output.WriteLineAsync($"AWS endpoints: aws --endpoint-url {host.BaseUri.ToString().TrimEnd('/')} stepfunctions list-executions ... (each user's access key acts as that user)");
+                foreach (var (name, token, roles, accessKeyId) in host.Users.Entries)
                 {
-                    await output.WriteLineAsync($"  {string.Join(",", roles),-10} {name,-10} SMSONBOARD_TOKEN={token}");
+                    var key = accessKeyId is null ? "" : $" AWS_ACCESS_KEY_ID={accessKeyId}";
+                    await output.WriteLineAsync($"  {string.Join(",", roles),-10} {name,-10} SMSONBOARD_TOKEN={token}{key}");
                 }
                 await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
                 return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Auth;
 
@@ -8,13 +9,15 @@ namespace SmsOnboarding.Serve.Hosting;
 /// <summary>
 /// Lets AWS clients use the serve port as their endpoint: requests carrying a SigV4 Authorization header are
 /// routed by the signing name (<c>states</c> to the embedded engine, other services to the simulator) before
-/// any API route sees them. The signature is checked against the local credentials either way.
+/// any API route sees them. Step Functions calls are people's: the access key must be a user's from the users file,
+/// and <see cref="StepFunctionsGate"/> applies the API's authorization. The simulated services judge their callers
+/// themselves (the account's IAM; the demo ops key is its IAM user).
 /// </summary>
 internal static class AwsProtocolRouter
 {
-    public static IApplicationBuilder UseAwsProtocolRouting(this IApplicationBuilder app, SimulatorServer? simulator, RequestDelegate? stepFunctions)
+    public static IApplicationBuilder UseAwsProtocolRouting(this IApplicationBuilder app, UserDirectory users, SimulatorServer? simulator, RequestDelegate? stepFunctions)
     {
-        var verifier = SigV4Verifier.ForSimulator();
+        var verifier = new SigV4Verifier(users.SigningSecret);
         return app.Use(async (HttpContext context, RequestDelegate next) =>
         {
             string? authorization = context.Request.Headers.Authorization;
@@ -31,10 +34,10 @@ internal static class AwsProtocolRouter
                 if (!verdict.IsValid)
                 {
                     var (code, status) = verdict.Error(json: true);
-                    await WriteJsonErrorAsync(context, status, code, verdict.Message).ConfigureAwait(false);
+                    await AwsJsonErrors.WriteAsync(context, status, code, verdict.Message).ConfigureAwait(false);
                     return;
                 }
-                await stepFunctions(context).ConfigureAwait(false);
+                await StepFunctionsGate.HandleAsync(context, users.FindByAccessKey(verdict.Scope!.AccessKeyId)!, stepFunctions).ConfigureAwait(false);
                 return;
             }
             if (simulator is not null)
@@ -43,16 +46,8 @@ internal static class AwsProtocolRouter
                 await simulator.HandleAsync(context).ConfigureAwait(false);
                 return;
             }
-            await WriteJsonErrorAsync(context, 400, "UnknownOperationException",
+            await AwsJsonErrors.WriteAsync(context, 400, "UnknownOperationException",
                 $"This server answers AWS calls only for the embedded Step Functions engine (and, in simulator mode, the simulated services), not '{scope?.Service}'.").ConfigureAwait(false);
         });
-    }
-
-    private static Task WriteJsonErrorAsync(HttpContext context, int status, string code, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/x-amz-json-1.0";
-        context.Response.Headers["x-amzn-ErrorType"] = code;
-        return context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = code, ["message"] = message }));
     }
 }

@@ -61,7 +61,7 @@ public sealed class ServeHost : IAsyncDisposable
             backends.Facts));
 
         var app = builder.Build();
-        app.UseAwsProtocolRouting(backends.AwsSimulator, backends.StepFunctionsEndpoint);
+        app.UseAwsProtocolRouting(users, backends.AwsSimulator, backends.StepFunctionsEndpoint);
         app.MapOpenApi();
         app.MapEmbeddedUi();
         var auth = new BearerAuthentication(users);
