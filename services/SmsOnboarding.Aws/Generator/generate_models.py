@@ -33,7 +33,7 @@ SERVICES = [
         "DescribeRegistrationVersions", "DescribeRegistrationTypeDefinitions",
         "DescribeRegistrationFieldDefinitions", "DescribeRegistrationFieldValues", "CreateRegistrationVersion",
         "DescribeRegistrationAttachments"]),
-    ("sts-2011-06-15.json", "SecurityToken", ["GetCallerIdentity"]),
+    ("sts-2011-06-15.json", "SecurityToken", ["GetCallerIdentity", "AssumeRole"]),
     ("iam-2010-05-08.json", "IdentityManagement", [
         "CreateRole", "GetRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "TagRole"]),
     # The Step Functions DTOs belong to the engine (StepFunctions/Model); only the client is generated here, for the

@@ -32,9 +32,16 @@ public sealed class AmazonSecurityTokenServiceClient : IAmazonSecurityTokenServi
         return _invoker.InvokeQueryAsync(Operations.GetCallerIdentity, request, w => request.WriteQuery(w, string.Empty), GetCallerIdentityResponse.ReadXml, cancellationToken);
     }
 
+    public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _invoker.InvokeQueryAsync(Operations.AssumeRole, request, w => request.WriteQuery(w, string.Empty), AssumeRoleResponse.ReadXml, cancellationToken);
+    }
+
     /// <summary>Operation names and whether each may be retried.</summary>
     public static class Operations
     {
         public static readonly AwsOperation GetCallerIdentity = new("GetCallerIdentity", Idempotent: true);
+        public static readonly AwsOperation AssumeRole = new("AssumeRole", Idempotent: false);
     }
 }

@@ -9,4 +9,6 @@ namespace SmsOnboarding.Aws.SecurityToken;
 public interface IAmazonSecurityTokenService : IDisposable
 {
     Task<GetCallerIdentityResponse> GetCallerIdentityAsync(GetCallerIdentityRequest request, CancellationToken cancellationToken = default);
+
+    Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken = default);
 }

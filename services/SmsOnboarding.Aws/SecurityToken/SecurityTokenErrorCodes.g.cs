@@ -6,4 +6,8 @@ namespace SmsOnboarding.Aws.SecurityToken;
 /// <summary>Wire error codes the model declares for the operations we call (compare with AwsServiceException.ErrorCode).</summary>
 public static class SecurityTokenErrorCodes
 {
+    public const string ExpiredTokenException = "ExpiredTokenException";
+    public const string MalformedPolicyDocumentException = "MalformedPolicyDocument";
+    public const string PackedPolicyTooLargeException = "PackedPolicyTooLarge";
+    public const string RegionDisabledException = "RegionDisabledException";
 }

@@ -42,7 +42,8 @@ public sealed record OriginationProgress(
     string? PhoneNumberId = null,
     int Attempt = 0,
     int NextDelaySeconds = 0,
-    string? Detail = null);
+    string? Detail = null,
+    DateTimeOffset? WaitingSince = null);
 
 /// <summary>What a person answered through HumanTaskService (the SendTaskSuccess output).</summary>
 public sealed record HumanAnswer(

@@ -18,6 +18,13 @@ namespace SmsOnboarding.Steps.AdvanceOrigination;
 public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotencyStore store, TimeProvider time)
     : IStepHandler<OriginationInput, OriginationProgress>
 {
+    /// <summary>
+    /// How long the poll waits for the registration and its number. AWS states toll-free review takes up to 15
+    /// business days (End User Messaging user guide, registrations-tfn); twice that in calendar days, rounded up,
+    /// leaves room for one round of updates before a person is told the wait is no longer normal.
+    /// </summary>
+    public static readonly TimeSpan ReviewDeadline = TimeSpan.FromDays(45);
+
     public async Task<OriginationProgress> HandleAsync(OriginationInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -51,15 +58,22 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
         var number = (await AwsCall.Run("Describing the phone number", () => sms.DescribePhoneNumbersAsync(
             new DescribePhoneNumbersRequest { PhoneNumberIds = [numberId] }, cancellationToken)).ConfigureAwait(false)).PhoneNumbers?.FirstOrDefault();
         return number?.Status == "ACTIVE"
-            ? new OriginationProgress("ready", number.PhoneNumber, registrationId, numberId, progress.Attempt, 0, "Origination identity is active.")
+            ? new OriginationProgress("ready", number.PhoneNumber, registrationId, numberId, progress.Attempt, 0, "Origination identity is active.", progress.WaitingSince)
             : Pending(input, progress, registrationId, numberId, $"Phone number {numberId} is {number?.Status ?? "unknown"}.");
     }
 
-    private static OriginationProgress Pending(OriginationInput input, OriginationProgress progress, string registrationId, string? numberId, string detail)
+    private OriginationProgress Pending(OriginationInput input, OriginationProgress progress, string registrationId, string? numberId, string detail)
     {
+        var now = time.GetUtcNow();
+        var since = progress.WaitingSince ?? now;
+        if (now - since > ReviewDeadline)
+        {
+            throw StepException.Failed($"Registration {registrationId} is still not usable {ReviewDeadline.TotalDays:0} days after the workflow started waiting on it ({since:yyyy-MM-dd}); AWS states reviews take up to 15 business days. Last seen: {detail} Ask AWS Support about the registration in End User Messaging, then redrive this execution.");
+        }
+
         var attempt = progress.Attempt + 1;
         return new OriginationProgress("pending", null, registrationId, numberId, attempt,
-            PollBackoff.DelaySeconds(attempt - 1, input.Settings.PollInitialSeconds, input.Settings.PollMaxSeconds), detail);
+            PollBackoff.DelaySeconds(attempt - 1, input.Settings.PollInitialSeconds, input.Settings.PollMaxSeconds), detail, since);
     }
 
     private Task<string> RequestNumberAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string numberType, string? registrationId, CancellationToken ct)

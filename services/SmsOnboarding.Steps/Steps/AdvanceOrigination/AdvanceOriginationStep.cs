@@ -13,7 +13,7 @@ public static class AdvanceOriginationStep
         StateRole.WaitingOnAws,
         options => new AdvanceOriginationJson(options),
         s => new AdvanceOriginationHandler(s.Aws, s.Idempotency, s.Time),
-        StepGrants.Any("sms-voice:CreateRegistration", "sms-voice:PutRegistrationFieldValue", "sms-voice:SubmitRegistrationVersion",
+        StepGrants.Any("sms-voice:CreateRegistration", "sms-voice:PutRegistrationFieldValue", "sms-voice:CreateRegistrationAssociation", "sms-voice:SubmitRegistrationVersion",
             "sms-voice:DescribeRegistrations", "sms-voice:DescribeRegistrationFieldDefinitions", "sms-voice:RequestPhoneNumber",
             "sms-voice:DescribePhoneNumbers", "sms-voice:TagResource"),
         StepGrants.IdempotencyTable);
