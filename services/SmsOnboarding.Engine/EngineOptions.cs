@@ -35,6 +35,9 @@ public sealed class EngineOptions
     /// </summary>
     public IReadOnlyDictionary<string, Tasks.TaskHandler> Functions { get; init; } = new Dictionary<string, Tasks.TaskHandler>();
 
+    /// <summary>Told of the history events of every commit, after it (none: nobody follows executions by their events).</summary>
+    public IExecutionEventSink? Events { get; init; }
+
     /// <summary>How long GetActivityTask waits for work (Step Functions: 60 seconds).</summary>
     public TimeSpan ActivityPollTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

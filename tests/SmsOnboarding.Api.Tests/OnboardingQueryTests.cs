@@ -26,7 +26,14 @@ public sealed class OnboardingQueryTests : IAsyncLifetime
         Assert.Equal([b], await Ids(ops, "api/onboardings?pool=us-east-1_Bbbb1"));
         Assert.Equal([c], await Ids(ops, "api/onboardings?status=completed"));
         Assert.Equal([b, a], await Ids(ops, "api/onboardings?status=running"));
-        Assert.Equal([b], await Ids(ops, "api/onboardings?offset=1&limit=1"));
+        var (_, first) = await ApiServer.SendAsync(ops, HttpMethod.Get, "api/onboardings?limit=2");
+        Assert.Equal([c, b], first!["items"]!.AsArray().Select(i => (string)i!["id"]!));
+        var cursor = (string)first["nextCursor"]!;
+        Assert.Equal([a], await Ids(ops, "api/onboardings?limit=2&cursor=" + Uri.EscapeDataString(cursor)));
+        var (_, last) = await ApiServer.SendAsync(ops, HttpMethod.Get, "api/onboardings?limit=2&cursor=" + Uri.EscapeDataString(cursor));
+        Assert.Null(last!["nextCursor"]);
+        var (badCursor, _) = await ApiServer.SendAsync(ops, HttpMethod.Get, "api/onboardings?cursor=not-a-cursor%21");
+        Assert.Equal(400, badCursor);
 
         var (status, body) = await ApiServer.SendAsync(ops, HttpMethod.Get, "api/onboardings?status=sleeping");
         Assert.Equal(400, status);

@@ -27,7 +27,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public FakeTimeProvider Fake => (FakeTimeProvider)Clock;
 
-    public static async Task<EngineHarness> StartAsync(TimeProvider? clock = null, bool skipWhileAwaitingCallbacks = false, string? directory = null)
+    public static async Task<EngineHarness> StartAsync(TimeProvider? clock = null, bool skipWhileAwaitingCallbacks = false, string? directory = null, IExecutionEventSink? events = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "engine-tests-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -38,6 +38,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             Clock = clock,
             SkipWhileAwaitingCallbacks = skipWhileAwaitingCallbacks,
             Random = () => 0.5,
+            Events = events,
         });
         return new EngineHarness(directory, engine, clock);
     }

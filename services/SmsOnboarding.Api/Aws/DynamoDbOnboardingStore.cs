@@ -70,7 +70,13 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             .Where(r => query.Requester is null || r.Requester == query.Requester)
             .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
-        return new OnboardingPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
+        var after = query.After is { } cursor
+            ? matching.Where(r => r.CreatedAt < cursor.CreatedAt || (r.CreatedAt == cursor.CreatedAt && string.CompareOrdinal(r.Id, cursor.Id) > 0))
+            : matching;
+        var page = after.Take(query.Limit + 1).ToList();
+        var more = page.Count > query.Limit;
+        var items = page.Take(query.Limit).ToList();
+        return new OnboardingPage(items, matching.Count, more ? OnboardingCursor.After(items[^1]) : null);
     }
 
     public async Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken) =>
@@ -109,6 +115,47 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
                 Key = Key(RecordsPartition, id),
                 UpdateExpression = update,
                 ConditionExpression = "#status = :from",
+                ExpressionAttributeNames = new() { ["#status"] = "status" },
+                ExpressionAttributeValues = values,
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":seen"] = S(seen.ToWire()),
+            [":status"] = S(progress.Status.ToWire()),
+            [":open"] = S(JsonSerializer.Serialize(progress.OpenStates, ApiJson.Options)),
+            [":version"] = new AttributeValue { N = progress.Version.ToString(CultureInfo.InvariantCulture) },
+            [":at"] = S(Time(at)),
+        };
+        var update = "SET #status = :status, openStates = :open, version = :version, updatedAt = :at";
+        if (progress.Failure is null)
+        {
+            update += " REMOVE failure";
+        }
+        else
+        {
+            update += ", failure = :failure";
+            values[":failure"] = S(progress.Failure);
+        }
+        try
+        {
+            await client.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(RecordsPartition, id),
+                UpdateExpression = update,
+                // A late or repeated event carries a version the record already has: the write is refused.
+                ConditionExpression = "#status = :seen AND (attribute_not_exists(version) OR version < :version)",
                 ExpressionAttributeNames = new() { ["#status"] = "status" },
                 ExpressionAttributeValues = values,
             }, cancellationToken).ConfigureAwait(false);
@@ -184,6 +231,8 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         Optional(item, "requestId", r.RequestId);
         Optional(item, "executionArn", r.ExecutionArn);
         Optional(item, "failure", r.Failure);
+        item["openStates"] = S(JsonSerializer.Serialize(r.OpenStates ?? [], ApiJson.Options));
+        item["version"] = new AttributeValue { N = r.Version.ToString(CultureInfo.InvariantCulture) };
         return item;
     }
 
@@ -208,7 +257,9 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             RequestJson: Required(item, "request"),
             CreatedAt: DateTimeOffset.Parse(Required(item, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             UpdatedAt: DateTimeOffset.Parse(Required(item, "updatedAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            Failure: item.GetValueOrDefault("failure")?.S);
+            Failure: item.GetValueOrDefault("failure")?.S,
+            OpenStates: item.GetValueOrDefault("openStates")?.S is { } open ? JsonSerializer.Deserialize<OpenState[]>(open, ApiJson.Options) ?? [] : [],
+            Version: item.GetValueOrDefault("version")?.N is { } version ? long.Parse(version, CultureInfo.InvariantCulture) : 0);
     }
 
     private static string Required(Dictionary<string, AttributeValue> item, string name) =>

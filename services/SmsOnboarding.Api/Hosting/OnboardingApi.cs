@@ -35,6 +35,8 @@ public static class OnboardingApi
         services.AddSingleton(backends.Facts);
         services.AddOnboardingAuthorization();
         services.AddSingleton<OnboardingService>();
+        services.AddSingleton<OnboardingStatusFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<OnboardingStatusFeed>());
         services.AddSingleton<TaskService>();
         return services;
     }

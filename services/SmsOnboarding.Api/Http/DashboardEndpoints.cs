@@ -33,24 +33,22 @@ internal static class DashboardEndpoints
             }
             var threshold = TimeSpan.FromMinutes(stuckMinutes ?? 60);
             var all = new List<OnboardingSummary>();
-            for (var offset = 0; ; offset += OnboardingService.MaxPageSize)
+            string? cursor = null;
+            do
             {
-                var page = (await service.ListAsync(caller, null, null, null, offset, OnboardingService.MaxPageSize, ct).ConfigureAwait(false)).Value!;
+                var page = (await service.ListAsync(caller, null, null, null, cursor, OnboardingService.MaxPageSize, ct).ConfigureAwait(false)).Value!;
                 all.AddRange(page.Items);
-                if (all.Count >= page.Total || page.Items.Count == 0)
-                {
-                    break;
-                }
+                cursor = page.NextCursor;
             }
+            while (cursor is not null);
             var counts = Enum.GetValues<OnboardingStatus>().ToDictionary(s => s.ToWire(), s => all.Count(o => o.Status == s));
             var now = time.GetUtcNow();
             var stuck = new List<object>();
             foreach (var o in all.Where(o => o.Status is not (OnboardingStatus.Completed or OnboardingStatus.Cancelled or OnboardingStatus.Failed)))
             {
-                var detail = (await service.GetAsync(caller, o.Id, ct).ConfigureAwait(false)).Value;
-                if (detail?.InCurrentStepSince is { } since && now - since > threshold)
+                if (o.InCurrentStepSince is { } since && now - since > threshold)
                 {
-                    stuck.Add(new { o.Id, o.Pool, o.Team, state = detail.CurrentStep, since, minutes = (int)(now - since).TotalMinutes });
+                    stuck.Add(new { o.Id, o.Pool, o.Team, state = o.CurrentStep, since, minutes = (int)(now - since).TotalMinutes });
                 }
             }
             var failures = all.Where(o => o.Status == OnboardingStatus.Failed).Select(o => new { o.Id, o.Pool, o.Team, cause = o.Failure });

@@ -37,14 +37,14 @@ internal static class OnboardingEndpoints
             return error ?? Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
         }).WithSummary("Every validation problem and, when valid, the dry-run plan");
 
-        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, CancellationToken ct) =>
+        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, string? cursor, CancellationToken ct) =>
         {
-            if (!QueryValue.TryInt(http, "offset", out var offset, out var invalid) || !QueryValue.TryInt(http, "limit", out var limit, out invalid))
+            if (!QueryValue.TryInt(http, "limit", out var limit, out var invalid))
             {
                 return invalid!;
             }
-            return (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, offset, limit, ct).ConfigureAwait(false)).ToResult();
-        }).WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool; page with offset/limit");
+            return (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, cursor, limit, ct).ConfigureAwait(false)).ToResult();
+        }).WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool; page with limit and the previous page's nextCursor");
 
         group.MapGet("/{id}", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
             (await service.GetAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())

@@ -1,43 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SmsOnboarding.Domain.Lifecycle;
-using SmsOnboarding.Steps;
 
 namespace SmsOnboarding.Api.Onboardings;
 
 /// <summary>One visit of a state, read from history.</summary>
 public sealed record TimelineEntry(string State, DateTimeOffset EnteredAt, DateTimeOffset? ExitedAt, string Outcome);
 
-/// <summary>Where an execution is and what that means, derived from its history and the definition.</summary>
+/// <summary>What an execution's history shows a person: the timeline of state visits, and how it ended.</summary>
 public static class ExecutionProgress
 {
-    /// <summary>States entered and not yet exited (several at once inside Parallel and Map).</summary>
-    public static IReadOnlyList<string> CurrentStates(IReadOnlyList<ExecutionEvent> history)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        var open = new List<string>();
-        foreach (var e in history)
-        {
-            if (e.StateName is null)
-            {
-                continue;
-            }
-            if (e.Type.EndsWith("StateEntered", StringComparison.Ordinal))
-            {
-                open.Add(e.StateName);
-            }
-            else if (e.Type.EndsWith("StateExited", StringComparison.Ordinal))
-            {
-                var at = open.LastIndexOf(e.StateName);
-                if (at >= 0)
-                {
-                    open.RemoveAt(at);
-                }
-            }
-        }
-        return open.Distinct(StringComparer.Ordinal).ToList();
-    }
-
     public static IReadOnlyList<TimelineEntry> Timeline(IReadOnlyList<ExecutionEvent> history, ExecutionSnapshot? execution)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -97,37 +68,24 @@ public static class ExecutionProgress
         }
     }
 
-    public static OnboardingStatus Status(ExecutionSnapshot? execution, IReadOnlyList<string> currentStates, WorkflowMap map)
+    /// <summary>How the execution last ended, from its history: null while it runs (or after a redrive).</summary>
+    public static ExecutionSnapshot? Ending(string executionArn, IReadOnlyList<ExecutionEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(currentStates);
-        ArgumentNullException.ThrowIfNull(map);
-        if (execution is null)
+        ArgumentNullException.ThrowIfNull(history);
+        var last = history.LastOrDefault(e => e.StateName is null && e.Type.StartsWith("Execution", StringComparison.Ordinal) && e.Type != "ExecutionStarted");
+        var state = last?.Type switch
         {
-            return OnboardingStatus.Submitted;
-        }
-        switch (execution.State)
+            "ExecutionSucceeded" => ExecutionState.Succeeded,
+            "ExecutionFailed" => ExecutionState.Failed,
+            "ExecutionTimedOut" => ExecutionState.TimedOut,
+            "ExecutionAborted" => ExecutionState.Aborted,
+            _ => (ExecutionState?)null,
+        };
+        if (state is null)
         {
-            case ExecutionState.Succeeded:
-                return OnboardingStatus.Completed;
-            case ExecutionState.Aborted:
-                return OnboardingStatus.Cancelled;
-            case ExecutionState.Failed or ExecutionState.TimedOut:
-                return OnboardingStatus.Failed;
+            return null;
         }
-        var roles = currentStates.Select(map.RoleOf).ToList();
-        // People block progress the most visibly, so they win over parallel AWS waits.
-        if (roles.Contains(StateRole.WaitingOnPeople))
-        {
-            return OnboardingStatus.WaitingOnPeople;
-        }
-        if (roles.Contains(StateRole.Finalizing))
-        {
-            return OnboardingStatus.Finalizing;
-        }
-        if (roles.Contains(StateRole.WaitingOnAws))
-        {
-            return OnboardingStatus.WaitingOnAws;
-        }
-        return OnboardingStatus.Running;
+        var details = last!.Details?.FirstOrDefault(p => p.Key.EndsWith("EventDetails", StringComparison.Ordinal)).Value as System.Text.Json.Nodes.JsonObject;
+        return new ExecutionSnapshot(executionArn, state.Value, history[0].Timestamp, last.Timestamp, (string?)details?["error"], (string?)details?["cause"]);
     }
 }

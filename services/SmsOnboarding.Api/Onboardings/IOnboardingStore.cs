@@ -11,7 +11,7 @@ public interface IOnboardingStore
 
     Task<OnboardingPage> QueryAsync(OnboardingQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Every record not in a terminal status (to refresh before answering a list).</summary>
+    /// <summary>Every record not in a terminal status (reconciled with its execution at startup).</summary>
     Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken);
 
     /// <summary>Records the execution that runs the onboarding (the status is the lifecycle's business, not this call's).</summary>
@@ -22,4 +22,10 @@ public interface IOnboardingStore
     /// <paramref name="from"/>: false when another change got there first (read again and let the lifecycle decide).
     /// </summary>
     Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes progress folded from execution events, only if it is newer than what the record reflects (its version)
+    /// and the record is still in <paramref name="seen"/>: false otherwise (a repeat, a late event, or a race lost).
+    /// </summary>
+    Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken);
 }

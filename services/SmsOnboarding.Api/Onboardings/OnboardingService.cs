@@ -101,7 +101,8 @@ public sealed class OnboardingService(
         }
     }
 
-    public async Task<Outcome<OnboardingListAnswer>> ListAsync(ApiUser caller, string? status, string? team, string? pool, int? offset, int? limit, CancellationToken cancellationToken)
+    /// <summary>A plain read of the store: statuses are kept current by the execution events (<see cref="OnboardingStatusFeed"/>).</summary>
+    public async Task<Outcome<OnboardingListAnswer>> ListAsync(ApiUser caller, string? status, string? team, string? pool, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         OnboardingStatus? wanted = null;
         if (status is not null)
@@ -114,18 +115,23 @@ public sealed class OnboardingService(
             wanted = parsed;
         }
         var take = limit ?? 50;
-        var skip = offset ?? 0;
-        if (take is < 1 or > MaxPageSize || skip < 0)
+        if (take is < 1 or > MaxPageSize)
         {
-            return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", $"limit must be 1..{MaxPageSize} and offset >= 0.");
+            return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", $"limit must be 1..{MaxPageSize}.");
         }
-        await RefreshActiveAsync(cancellationToken).ConfigureAwait(false);
+        OnboardingCursor? after = null;
+        if (cursor is not null && !OnboardingCursor.TryDecode(cursor, out after))
+        {
+            return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", "cursor is not one this API handed out: pass a previous page's nextCursor unchanged.");
+        }
         var requester = await authorizer.AllowsAsync(caller, Policies.ReadsEveryOnboarding).ConfigureAwait(false) ? null : caller.Name;
-        var page = await store.QueryAsync(new OnboardingQuery(wanted, team, pool, requester, skip, take), cancellationToken).ConfigureAwait(false);
-        var items = page.Items.Select(r => new OnboardingSummary(r.Id, r.RequestId, r.Requester, r.Team, r.Pool, r.Status, r.ExecutionArn, r.CreatedAt, r.UpdatedAt, r.Failure)).ToList();
-        return Outcome<OnboardingListAnswer>.Success(new OnboardingListAnswer(items, page.Total, skip, take));
+        var page = await store.QueryAsync(new OnboardingQuery(wanted, team, pool, requester, after, take), cancellationToken).ConfigureAwait(false);
+        var items = page.Items.Select(r => new OnboardingSummary(r.Id, r.RequestId, r.Requester, r.Team, r.Pool, r.Status,
+            r.Progress.CurrentStep(Map), r.Progress.CurrentStepSince(Map), r.ExecutionArn, r.CreatedAt, r.UpdatedAt, r.Failure)).ToList();
+        return Outcome<OnboardingListAnswer>.Success(new OnboardingListAnswer(items, page.Total, page.Next?.Encode(), take));
     }
 
+    /// <summary>Status and current step from the store; the timeline from the execution's history.</summary>
     public async Task<Outcome<OnboardingDetail>> GetAsync(ApiUser caller, string id, CancellationToken cancellationToken)
     {
         var found = await FindVisibleAsync(caller, id, cancellationToken).ConfigureAwait(false);
@@ -134,17 +140,9 @@ public sealed class OnboardingService(
             return found.As<OnboardingDetail>();
         }
         var record = found.Value!;
-        if (record.ExecutionArn is null)
-        {
-            return Outcome<OnboardingDetail>.Success(Detail(record, record.Status, [], [], null, null));
-        }
-        var execution = await runtime.DescribeAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        var history = await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        var current = ExecutionProgress.CurrentStates(history);
-        var status = await RefreshAsync(record, execution, current, cancellationToken).ConfigureAwait(false);
-        // A stopped execution sits in no state: the states open when it failed are where it failed, not where it is.
-        var sittingIn = execution is { State: ExecutionState.Running } ? current : [];
-        return Outcome<OnboardingDetail>.Success(Detail(record, status, sittingIn, ExecutionProgress.Timeline(history, execution), execution, ExecutionProgress.Output(history)));
+        var history = record.ExecutionArn is null ? [] : await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        var ending = record.ExecutionArn is null ? null : ExecutionProgress.Ending(record.ExecutionArn, history);
+        return Outcome<OnboardingDetail>.Success(Detail(record, ExecutionProgress.Timeline(history, ending), ending, ExecutionProgress.Output(history)));
     }
 
     public async Task<Outcome<HistoryAnswer>> HistoryAsync(ApiUser caller, string id, CancellationToken cancellationToken)
@@ -176,10 +174,9 @@ public sealed class OnboardingService(
         {
             return Outcome<SubmitAnswer>.Fail(403, "forbidden", refusal);
         }
-        var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
-        if (!new OnboardingLifecycle(fresh.Value!.Status).CanFire(OnboardingTrigger.Cancel))
+        if (!new OnboardingLifecycle(record.Status).CanFire(OnboardingTrigger.Cancel))
         {
-            return Outcome<SubmitAnswer>.Fail(409, "notRunning", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: it can no longer be cancelled.");
+            return Outcome<SubmitAnswer>.Fail(409, "notRunning", $"Onboarding {id} is {record.Status.ToWire()}: it can no longer be cancelled.");
         }
         if (record.ExecutionArn is not null)
         {
@@ -212,18 +209,13 @@ public sealed class OnboardingService(
         {
             return Outcome<SubmitAnswer>.Fail(403, "forbidden", refusal);
         }
-        var fresh = await GetAsync(caller, id, cancellationToken).ConfigureAwait(false);
-        if (!fresh.Ok)
+        if (!new OnboardingLifecycle(found.Value!.Status).CanFire(OnboardingTrigger.Redrive) || found.Value.ExecutionArn is null)
         {
-            return fresh.As<SubmitAnswer>();
-        }
-        if (!new OnboardingLifecycle(fresh.Value!.Status).CanFire(OnboardingTrigger.Redrive) || fresh.Value.ExecutionArn is null)
-        {
-            return Outcome<SubmitAnswer>.Fail(409, "notFailed", $"Onboarding {id} is {fresh.Value.Status.ToWire()}: only failed onboardings can be redriven.");
+            return Outcome<SubmitAnswer>.Fail(409, "notFailed", $"Onboarding {id} is {found.Value.Status.ToWire()}: only failed onboardings can be redriven.");
         }
         try
         {
-            await runtime.RedriveAsync(fresh.Value.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            await runtime.RedriveAsync(found.Value.ExecutionArn, cancellationToken).ConfigureAwait(false);
         }
         catch (RuntimeConflictException e)
         {
@@ -231,7 +223,7 @@ public sealed class OnboardingService(
         }
         var redriven = await ChangeStatusAsync(id, l => l.TryFire(OnboardingTrigger.Redrive), (_, _) => null, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Onboarding {OnboardingId} redriven by {Actor}", id, caller.Name);
-        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, redriven.Status, fresh.Value.RequestId, false));
+        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, redriven.Status, found.Value.RequestId, false));
     }
 
     /// <summary>The record, if the caller may see it (approvers see what they may act on: everything).</summary>
@@ -250,33 +242,6 @@ public sealed class OnboardingService(
     }
 
     public Task<OnboardingRecord?> RecordAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
-
-    private async Task RefreshActiveAsync(CancellationToken cancellationToken)
-    {
-        foreach (var record in await store.ActiveAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (record.ExecutionArn is null)
-            {
-                continue;
-            }
-            var execution = await runtime.DescribeAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
-            var current = execution?.State == ExecutionState.Running
-                ? ExecutionProgress.CurrentStates(await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false))
-                : [];
-            await RefreshAsync(record, execution, current, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<OnboardingStatus> RefreshAsync(OnboardingRecord record, ExecutionSnapshot? execution, IReadOnlyList<string> current, CancellationToken cancellationToken)
-    {
-        var observed = ExecutionProgress.Status(execution, current, Map);
-        var failure = execution is { State: ExecutionState.Failed or ExecutionState.TimedOut or ExecutionState.Aborted }
-            ? $"{execution.Error}: {execution.Cause}".Trim(' ', ':')
-            : null;
-        var changed = await ChangeStatusAsync(record.Id, l => l.Follow(observed),
-            (r, status) => failure ?? (status == OnboardingStatus.Cancelled ? r.Failure : null), cancellationToken).ConfigureAwait(false);
-        return changed.Status;
-    }
 
     /// <summary>
     /// Every status change: the lifecycle moves from the stored status (it never restates its rules here), and the
@@ -302,22 +267,15 @@ public sealed class OnboardingService(
         }
     }
 
-    private OnboardingDetail Detail(OnboardingRecord record, OnboardingStatus status, IReadOnlyList<string> current, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? execution, JsonNode? result)
+    private OnboardingDetail Detail(OnboardingRecord record, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? ending, JsonNode? result)
     {
-        var step = CurrentStep(current);
-        var since = step is null ? (DateTimeOffset?)null : timeline.LastOrDefault(t => t.State == step && t.ExitedAt is null)?.EnteredAt;
-        var failure = execution is { State: ExecutionState.Failed or ExecutionState.TimedOut or ExecutionState.Aborted }
-            ? new FailureView(execution.Error, execution.Cause)
+        var failure = ending is { State: not ExecutionState.Succeeded } && (ending.Error ?? ending.Cause) is not null
+            ? new FailureView(ending.Error, ending.Cause)
             : record.Failure is null ? null : new FailureView(null, record.Failure);
-        return new OnboardingDetail(record.Id, record.RequestId, record.Requester, record.Approvers, record.Team, record.Pool, status,
-            step, current, since, record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result);
-    }
-
-    // The innermost open state says most: prefer a human wait, then the deepest (non-container) state.
-    private string? CurrentStep(IReadOnlyList<string> current)
-    {
-        var leaves = current.Where(name => Map.States.FirstOrDefault(s => s.Name == name)?.Type is not ("Parallel" or "Map")).ToList();
-        return leaves.FirstOrDefault(n => Map.RoleOf(n) == StateRole.WaitingOnPeople) ?? leaves.LastOrDefault() ?? current.LastOrDefault();
+        var progress = record.Progress;
+        return new OnboardingDetail(record.Id, record.RequestId, record.Requester, record.Approvers, record.Team, record.Pool, record.Status,
+            progress.CurrentStep(Map), [.. progress.OpenStates.Select(s => s.Name).Distinct(StringComparer.Ordinal)], progress.CurrentStepSince(Map),
+            record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result);
     }
 
     // Read on its own (a log line, a client that shows only the message), it still says what to fix first.

@@ -10,9 +10,10 @@ public sealed record DryRunAnswer(bool Valid, IReadOnlyList<object> Problems, On
 
 public sealed record OnboardingSummary(
     string Id, string? RequestId, string Requester, string Team, string Pool, OnboardingStatus Status,
-    string? ExecutionArn, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Failure);
+    string? CurrentStep, DateTimeOffset? InCurrentStepSince, string? ExecutionArn, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Failure);
 
-public sealed record OnboardingListAnswer(IReadOnlyList<OnboardingSummary> Items, int Total, int Offset, int Limit);
+/// <summary>One page, newest first; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next (null: none).</summary>
+public sealed record OnboardingListAnswer(IReadOnlyList<OnboardingSummary> Items, int Total, string? NextCursor, int Limit);
 
 public sealed record FailureView(string? Error, string? Cause);
 

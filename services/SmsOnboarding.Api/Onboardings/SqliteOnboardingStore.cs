@@ -35,6 +35,26 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
                 failure TEXT);
             CREATE INDEX IF NOT EXISTS onboardings_created ON onboardings(created_at);
             """);
+        // Files from before event-driven status lack these columns; version 0 makes the first event reconcile them.
+        AddColumnIfMissing(connection, "open_states", "TEXT");
+        AddColumnIfMissing(connection, "version", "INTEGER NOT NULL DEFAULT 0");
+        Execute(connection, """
+            CREATE INDEX IF NOT EXISTS onboardings_status_created ON onboardings(status, created_at);
+            CREATE INDEX IF NOT EXISTS onboardings_team_created ON onboardings(team, created_at);
+            CREATE INDEX IF NOT EXISTS onboardings_pool_created ON onboardings(pool, created_at);
+            CREATE INDEX IF NOT EXISTS onboardings_requester_created ON onboardings(requester, created_at);
+            """);
+    }
+
+    private static void AddColumnIfMissing(SqliteConnection connection, string column, string type)
+    {
+        using var info = connection.CreateCommand();
+        info.CommandText = "SELECT COUNT(*) FROM pragma_table_info('onboardings') WHERE name = $name";
+        info.Parameters.AddWithValue("$name", column);
+        if (Convert.ToInt64(info.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, $"ALTER TABLE onboardings ADD COLUMN {column} {type}");
+        }
     }
 
     public async Task<(OnboardingRecord Record, bool Created)> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
@@ -105,16 +125,28 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         select.CommandText = $"SELECT COUNT(*) FROM onboardings{filter}";
         var total = Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        select.CommandText = $"SELECT {Columns} FROM onboardings{filter} ORDER BY created_at DESC, id LIMIT $limit OFFSET $offset";
-        select.Parameters.AddWithValue("$limit", query.Limit);
-        select.Parameters.AddWithValue("$offset", query.Offset);
+        if (query.After is { } after)
+        {
+            where.Add("(created_at < $afterCreated OR (created_at = $afterCreated AND id > $afterId))");
+            select.Parameters.AddWithValue("$afterCreated", Time(after.CreatedAt));
+            select.Parameters.AddWithValue("$afterId", after.Id);
+        }
+        filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        // One row more than asked says whether another page follows.
+        select.CommandText = $"SELECT {Columns} FROM onboardings{filter} ORDER BY created_at DESC, id LIMIT $limit";
+        select.Parameters.AddWithValue("$limit", query.Limit + 1);
         var items = new List<OnboardingRecord>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             items.Add(Read(reader));
         }
-        return new OnboardingPage(items, total);
+        var more = items.Count > query.Limit;
+        if (more)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+        return new OnboardingPage(items, total, more ? OnboardingCursor.After(items[^1]) : null);
     }
 
     public async Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken)
@@ -155,7 +187,26 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure";
+    public async Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        await using var connection = Open();
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE onboardings SET status = $status, open_states = $open, failure = $failure, version = $version, updated_at = $at
+            WHERE id = $id AND version < $version AND status = $seen
+            """;
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$seen", seen.ToWire());
+        update.Parameters.AddWithValue("$status", progress.Status.ToWire());
+        update.Parameters.AddWithValue("$open", JsonSerializer.Serialize(progress.OpenStates, ApiJson.Options));
+        update.Parameters.AddWithValue("$failure", (object?)progress.Failure ?? DBNull.Value);
+        update.Parameters.AddWithValue("$version", progress.Version);
+        update.Parameters.AddWithValue("$at", Time(at));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, open_states, version";
 
     private SqliteConnection Open()
     {
@@ -197,7 +248,9 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
             RequestJson: r.GetString(9),
             CreatedAt: DateTimeOffset.Parse(r.GetString(10), CultureInfo.InvariantCulture),
             UpdatedAt: DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture),
-            Failure: r.IsDBNull(12) ? null : r.GetString(12));
+            Failure: r.IsDBNull(12) ? null : r.GetString(12),
+            OpenStates: r.IsDBNull(13) ? [] : JsonSerializer.Deserialize<OpenState[]>(r.GetString(13), ApiJson.Options) ?? [],
+            Version: r.GetInt64(14));
     }
 
     // Round-trip format with a fixed offset sorts lexically in time order.

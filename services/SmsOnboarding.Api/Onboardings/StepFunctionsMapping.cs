@@ -27,6 +27,21 @@ public static class StepFunctionsMapping
         return new ExecutionEvent(e.Id ?? 0, Utc(e.Timestamp) ?? DateTimeOffset.MinValue, e.Type ?? "", state, details.Count == 0 ? null : details);
     }
 
+    /// <summary>
+    /// The event as status needs it: id, time, type and state name, with details only where they say how an
+    /// execution ended (serialising every event's details would cost more than the rest of the update).
+    /// </summary>
+    public static ExecutionEvent ToProgressEvent(HistoryEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Type is "ExecutionFailed" or "ExecutionTimedOut" or "ExecutionAborted")
+        {
+            return ToEvent(e);
+        }
+        var state = e.StateEnteredEventDetails?.Name ?? e.StateExitedEventDetails?.Name;
+        return new ExecutionEvent(e.Id ?? 0, Utc(e.Timestamp) ?? DateTimeOffset.MinValue, e.Type ?? "", state, null);
+    }
+
     private static ExecutionState State(string? status) => status switch
     {
         "SUCCEEDED" => ExecutionState.Succeeded,

@@ -91,14 +91,14 @@ internal static class RequestCommand
         var status = new Option<string?>("--status") { Description = "submitted, running, waitingOnAws, waitingOnPeople, finalizing, completed, failed, cancelled" };
         var team = new Option<string?>("--team") { Description = "only this team" };
         var pool = new Option<string?>("--pool") { Description = "only this user pool id" };
-        var offset = new Option<int>("--offset") { Description = "skip this many", DefaultValueFactory = _ => 0 };
+        var cursor = new Option<string?>("--cursor") { Description = "continue after a previous page (the cursor it printed)" };
         var limit = new Option<int>("--limit") { Description = "page size (1..200)", DefaultValueFactory = _ => 50 };
         var endpoint = ApiClient.EndpointOption();
         var output = CommonOptions.Output();
-        var command = new Command("list", "Onboardings you may see, newest first") { status, team, pool, offset, limit, endpoint, output };
+        var command = new Command("list", "Onboardings you may see, newest first") { status, team, pool, cursor, limit, endpoint, output };
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
         {
-            var query = $"api/onboardings?offset={parse.GetValue(offset)}&limit={parse.GetValue(limit)}"
+            var query = $"api/onboardings?limit={parse.GetValue(limit)}" + Param("cursor", parse.GetValue(cursor))
                 + Param("status", parse.GetValue(status)) + Param("team", parse.GetValue(team)) + Param("pool", parse.GetValue(pool));
             var page = await api.GetAsync(query, token);
             if (parse.GetValue(output) == OutputFormat.Json)
@@ -106,9 +106,13 @@ internal static class RequestCommand
                 ApiClient.WriteJson(o, page);
                 return;
             }
-            TextTable.Write(o, ["ID", "STATUS", "POOL", "TEAM", "REQUESTER", "CREATED"],
-                page!["items"]!.AsArray().Select(i => (IReadOnlyList<string>)[ApiClient.S(i!["id"]), ApiClient.S(i["status"]), ApiClient.S(i["pool"]), ApiClient.S(i["team"]), ApiClient.S(i["requester"]), ApiClient.S(i["createdAt"])]));
+            TextTable.Write(o, ["ID", "STATUS", "STEP", "POOL", "TEAM", "REQUESTER", "CREATED"],
+                page!["items"]!.AsArray().Select(i => (IReadOnlyList<string>)[ApiClient.S(i!["id"]), ApiClient.S(i["status"]), ApiClient.S(i["currentStep"]), ApiClient.S(i["pool"]), ApiClient.S(i["team"]), ApiClient.S(i["requester"]), ApiClient.S(i["createdAt"])]));
             o.WriteLine($"{page["items"]!.AsArray().Count} of {ApiClient.S(page["total"])}");
+            if (page["nextCursor"] is { } next)
+            {
+                o.WriteLine($"more: --cursor {ApiClient.S(next)}");
+            }
         }, ct));
         return command;
     }

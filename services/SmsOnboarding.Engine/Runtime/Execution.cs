@@ -90,6 +90,7 @@ internal sealed partial class Execution
                 Apply(message);
                 if (_history.Pending.Count > 0 || _dirty)
                 {
+                    PublishAfterCommit();
                     var commit = ExecutionCommit.Capture(this, _history.Pending, [.. _effects]);
                     _history.Pending.Clear();
                     _effects.Clear();
@@ -106,6 +107,16 @@ internal sealed partial class Execution
                 _engine.BusyDecrement();
                 return;
             }
+        }
+    }
+
+    // Raised as the commit's first effect: nobody hears of an event that a crash could still take back.
+    private void PublishAfterCommit()
+    {
+        if (_engine.Options.Events is { } sink && _history.Pending.Count > 0)
+        {
+            var committed = new CommittedEvents(Snapshot.Arn, [.. _history.Pending]);
+            _effects.Insert(0, () => sink.Committed(committed));
         }
     }
 

@@ -32,8 +32,9 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     private readonly AwsClientFactory _clients;
 
     private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, SkippingTimeProvider clock,
-        IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn)
+        IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn, ExecutionEventRelay events)
     {
+        Events = events;
         Engine = engine;
         _simulator = simulator;
         _clients = clients;
@@ -45,6 +46,9 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     }
 
     public StepFunctionsEngine Engine { get; }
+
+    /// <summary>Every execution's history events, raised after the commit that makes them durable.</summary>
+    public ExecutionEventRelay Events { get; }
 
     /// <summary>False when the steps call real AWS (<see cref="LocalDeploymentOptions.RealAws"/>): there is no simulated account.</summary>
     public bool IsSimulated => _simulator is not null;
@@ -91,6 +95,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
                 SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)("us-east-1"), cancellationToken: cancellationToken).ConfigureAwait(false));
         var random = new Random(options.RandomSeed);
         var host = new StepHost(clients, idempotency, inbox, clock, reminders: reminders);
+        var events = new ExecutionEventRelay();
         var engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
         {
             DatabasePath = Path.Combine(options.DataDirectory, "engine.db"),
@@ -99,10 +104,11 @@ public sealed partial class LocalDeployment : IAsyncDisposable
             SkipWhileAwaitingCallbacks = options.SkipWhileAwaitingHumans,
             Random = random.NextDouble,
             Functions = StepCatalog.All.ToDictionary(step => step.FunctionName, step => Handler(host, step.Name)),
+            Events = events,
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
-        return new LocalDeployment(engine, simulator, clients, clock, inbox, idempotency, arn);
+        return new LocalDeployment(engine, simulator, clients, clock, inbox, idempotency, arn, events);
     }
 
     private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig

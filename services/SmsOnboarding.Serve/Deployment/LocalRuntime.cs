@@ -8,9 +8,24 @@ using SmsOnboarding.Serve.Deployment;
 
 namespace SmsOnboarding.Serve.Deployment;
 
-/// <summary>The embedded engine of a <see cref="LocalDeployment"/> behind the API's runtime port.</summary>
-public sealed class LocalRuntime(LocalDeployment deployment) : IOnboardingRuntime
+/// <summary>The embedded engine of a <see cref="LocalDeployment"/> behind the API's runtime port, and its events.</summary>
+public sealed class LocalRuntime(LocalDeployment deployment) : IOnboardingRuntime, IExecutionEventSource
 {
+    public void Subscribe(Action<ExecutionUpdate> onUpdate)
+    {
+        ArgumentNullException.ThrowIfNull(onUpdate);
+        deployment.Events.Listen(committed =>
+        {
+            // Only this deployment's onboardings: other state machines in the engine are not the API's business.
+            if (committed.ExecutionArn.StartsWith(ExecutionPrefix, StringComparison.Ordinal))
+            {
+                onUpdate(new ExecutionUpdate(committed.ExecutionArn, committed.Events.Select(StepFunctionsMapping.ToProgressEvent).ToList()));
+            }
+        });
+    }
+
+    private string ExecutionPrefix => deployment.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":";
+
     public string DefinitionJson { get; } = LocalDeployment.Definition();
 
     public async Task<string> StartAsync(string executionName, string inputJson, CancellationToken cancellationToken)
@@ -28,7 +43,7 @@ public sealed class LocalRuntime(LocalDeployment deployment) : IOnboardingRuntim
         catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionAlreadyExists")
         {
             // A replayed submit after the first start went through (the execution may have ended since).
-            return deployment.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + executionName;
+            return ExecutionPrefix + executionName;
         }
     }
 

@@ -22,7 +22,7 @@ public static class SimEndpoints
         {
             // Verification codes reach handsets outside the publish log, so the sandbox numbers of
             // onboardings are looked at too; only phones with messages are listed.
-            var page = await store.QueryAsync(new OnboardingQuery(null, null, null, null, 0, 200), ct).ConfigureAwait(false);
+            var page = await store.QueryAsync(new OnboardingQuery(null, null, null, null, null, 200), ct).ConfigureAwait(false);
             var numbers = page.Items.SelectMany(r => JsonNode.Parse(r.RequestJson)?["sandboxNumbers"]?.AsArray().Select(n => (string?)n) ?? [])
                 .OfType<string>();
             var phones = control.Phones().Concat(numbers).Distinct(StringComparer.Ordinal).Where(p => control.MessagesTo(p).Count > 0).ToList();

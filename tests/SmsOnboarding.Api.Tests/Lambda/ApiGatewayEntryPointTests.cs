@@ -68,7 +68,7 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
 
         Assert.Equal(first["id"]!.GetValue<string>(), (string?)Body(again)["id"]);
         Assert.False((bool)Body(again)["created"]!);
-        Assert.Equal(1, (await api.Store.QueryAsync(new(null, null, null, null, 0, 50), CancellationToken.None)).Total);
+        Assert.Equal(1, (await api.Store.QueryAsync(new(null, null, null, null, null, 50), CancellationToken.None)).Total);
     }
 
     [MotoFact]
@@ -128,7 +128,7 @@ public sealed class ApiGatewayEntryPointTests(AwsBackends aws)
         Assert.Equal(400, (int)response["statusCode"]!);
         Assert.Equal("invalidRequest", (string?)Body(response)["error"]);
         Assert.Equal(expected, Body(response)["problems"]!.AsArray().Select(p => (string)p!["field"]!).ToHashSet());
-        Assert.Equal(0, (await api.Store.QueryAsync(new(null, null, null, null, 0, 50), CancellationToken.None)).Total);
+        Assert.Equal(0, (await api.Store.QueryAsync(new(null, null, null, null, null, 50), CancellationToken.None)).Total);
     }
 
     [MotoFact]

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Api.Tasks;
@@ -72,9 +74,11 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public IReadOnlyList<string> StepFunctionsCalls => _targets;
 
+    /// <summary>A client whose every request waits until the events scripted before it are in the store, as a person would.</summary>
     public HttpClient Client(string? token)
     {
-        var client = new HttpClient { BaseAddress = Host.BaseUri };
+        var feed = Host.Services.GetRequiredService<OnboardingStatusFeed>();
+        var client = new HttpClient(new SettledFirst(feed)) { BaseAddress = Host.BaseUri };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -142,6 +146,15 @@ internal sealed class ApiServer : IAsyncDisposable
         {
             // SQLite may still hold a handle for a moment; the temp folder is harmless.
         }
+    }
+}
+
+internal sealed class SettledFirst(OnboardingStatusFeed feed) : DelegatingHandler(new HttpClientHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await feed.SettledAsync().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 }
 
