@@ -19,6 +19,7 @@ namespace SmsOnboarding.Api.Onboardings;
 public sealed class OnboardingService(
     IOnboardingStore store,
     IOnboardingRuntime runtime,
+    OnboardingStatusFeed feed,
     IFactsProbe facts,
     OnboardingAuthorizer authorizer,
     TimeProvider time,
@@ -141,6 +142,13 @@ public sealed class OnboardingService(
         }
         var record = found.Value!;
         var history = record.ExecutionArn is null ? [] : await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        // The history read for the timeline also repairs a record that missed events (on AWS, where no state events
+        // arrive, it is how the current step is learnt); a record that is up to date is not written.
+        if (record.ExecutionArn is not null && history.Count > 0 && history[^1].Id > record.Version)
+        {
+            await feed.ApplyAsync(record.ExecutionArn, history, cancellationToken).ConfigureAwait(false);
+            record = await store.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? record;
+        }
         var ending = record.ExecutionArn is null ? null : ExecutionProgress.Ending(record.ExecutionArn, history);
         return Outcome<OnboardingDetail>.Success(Detail(record, ExecutionProgress.Timeline(history, ending), ending, ExecutionProgress.Output(history)));
     }
