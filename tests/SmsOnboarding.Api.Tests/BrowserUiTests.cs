@@ -210,6 +210,14 @@ public sealed partial class BrowserUiTests : IAsyncLifetime
         await Assertions.Expect(summary.Locator("[data-summary='SNS Region']")).ToHaveTextAsync("us-east-1");
         await Assertions.Expect(summary.Locator("[data-summary='Origination identity']")).ToHaveTextAsync("+18885550100");
         await Assertions.Expect(summary.Locator("[data-summary='Test message']")).ToHaveTextAsync("Sent to +1******0101 (message m-1)");
+        // With no current or failed state to show, the diagram opens on the start instead of the empty top-left corner.
+        var startShown = await _page.GetByTestId("diagram-scroll").EvaluateAsync<bool>("""
+            box => {
+              const outer = box.getBoundingClientRect(), start = box.querySelector("[data-state='Start'] rect").getBoundingClientRect();
+              return start.left >= outer.left && start.right <= outer.right && start.top >= outer.top && start.bottom <= outer.bottom;
+            }
+            """);
+        Assert.True(startShown, "the diagram does not show its start state");
     }
 
     private ILocator Step(string id) => _page.Locator($"[data-testid=plan-progress-step][data-plan-step='{id}']");

@@ -80,14 +80,17 @@ export function diagramCard(workflow, detail) {
     h('details', { open: !layout }, h('summary', {}, 'States as a list'), stateList(workflow, marks)));
 }
 
-/** Keeps the reader's place in the diagram across refreshes; on the first paint, shows the current (or failed) state. */
+/**
+ * Keeps the reader's place in the diagram across refreshes; on the first paint, shows the current state, else the
+ * failed one, else the start (the flow is wider than the box, and its first state is not at the left edge).
+ */
 export function placeDiagram(into, previous, workflow, detail) {
   const box = into.querySelector('[data-testid=diagram-scroll]');
   if (!box || box.classList.contains('fit')) return;
   if (previous) { box.scrollLeft = previous.left; box.scrollTop = previous.top; return; }
   const marks = stateMarks(detail, workflow.states);
   const focus = marks.current.size ? marks.current : marks.failed;
-  const node = workflow.diagram.nodes.find(n => focus.has(n.name) && !isCompound(n));
+  const node = workflow.diagram.nodes.find(n => focus.has(n.name) && !isCompound(n)) || workflow.diagram.nodes.find(n => n.start && !n.parent);
   if (node) {
     const scale = box.firstChild.getBoundingClientRect().width / workflow.diagram.width;
     box.scrollLeft = (node.x + node.width / 2) * scale - box.clientWidth / 2;
