@@ -2,7 +2,11 @@
 
 function testMessageText(m) {
   if (!m) return null;
-  if (m.sent) return 'Sent' + (m.to ? ' to ' + m.to : '') + (m.messageId ? ' (message ' + m.messageId + ')' : '');
+  if (m.sent) {
+    return 'Sent' + (m.to ? ' to ' + m.to : '')
+      + (m.invitedUser ? ' by Cognito itself (an invitation to the temporary user ' + m.invitedUser + ', since deleted)' : '')
+      + (m.messageId ? ' (message ' + m.messageId + ')' : '');
+  }
   return 'Not sent' + (m.reason ? ': ' + m.reason : '');
 }
 

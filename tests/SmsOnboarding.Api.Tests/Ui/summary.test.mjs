@@ -23,6 +23,11 @@ test('a completed onboarding shows its role, SNS Region, origination identity an
   });
 });
 
+test('a test message sent through Cognito names the temporary user it invited', () => {
+  const rows = asObject(summaryRows({ ...completed, result: { ...completed.result, testMessage: { sent: true, to: '+1******0101', invitedUser: 'smsonb-proof-1' } } }));
+  assert.equal(rows['Test message'], 'Sent to +1******0101 by Cognito itself (an invitation to the temporary user smsonb-proof-1, since deleted)');
+});
+
 test('what was not needed or not sent says so', () => {
   const rows = asObject(summaryRows({ ...completed, result: { ...completed.result, origination: { action: 'none', detail: 'No US destinations: no origination identity needed.' }, testMessage: { sent: false, reason: 'no destination number' } } }));
   assert.equal(rows['Origination identity'], 'No US destinations: no origination identity needed.');
