@@ -94,10 +94,30 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             ExpressionAttributeValues = new() { [":arn"] = S(executionArn), [":at"] = S(Time(at)) },
         }, cancellationToken).ConfigureAwait(false);
 
-    public async Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateStatusIfAsync(id, "SET #status = :to, updatedAt = :at", "#status = :from", failure,
+            new() { [":from"] = S(from.ToWire()), [":to"] = S(to.ToWire()), [":at"] = S(Time(at)) }, cancellationToken);
+
+    public Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, AttributeValue> { [":from"] = S(from.ToWire()), [":to"] = S(to.ToWire()), [":at"] = S(Time(at)) };
-        var update = "SET #status = :to, updatedAt = :at";
+        ArgumentNullException.ThrowIfNull(progress);
+        // A late or repeated event carries a version the record already has: the write is refused.
+        return UpdateStatusIfAsync(id, "SET #status = :status, openStates = :open, version = :version, updatedAt = :at",
+            "#status = :seen AND (attribute_not_exists(version) OR version < :version)", progress.Failure, new()
+            {
+                [":seen"] = S(seen.ToWire()),
+                [":status"] = S(progress.Status.ToWire()),
+                [":open"] = S(JsonSerializer.Serialize(progress.OpenStates, ApiJson.Options)),
+                [":version"] = new AttributeValue { N = progress.Version.ToString(CultureInfo.InvariantCulture) },
+                [":at"] = S(Time(at)),
+            }, cancellationToken);
+    }
+
+    /// <summary>A status write that happens only if <paramref name="condition"/> still holds; the failure is set or removed with it.</summary>
+    private async Task<bool> UpdateStatusIfAsync(string id, string set, string condition, string? failure,
+        Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    {
+        var update = set;
         if (failure is null)
         {
             update += " REMOVE failure";
@@ -114,48 +134,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
                 TableName = tableName,
                 Key = Key(RecordsPartition, id),
                 UpdateExpression = update,
-                ConditionExpression = "#status = :from",
-                ExpressionAttributeNames = new() { ["#status"] = "status" },
-                ExpressionAttributeValues = values,
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
-
-    public async Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        var values = new Dictionary<string, AttributeValue>
-        {
-            [":seen"] = S(seen.ToWire()),
-            [":status"] = S(progress.Status.ToWire()),
-            [":open"] = S(JsonSerializer.Serialize(progress.OpenStates, ApiJson.Options)),
-            [":version"] = new AttributeValue { N = progress.Version.ToString(CultureInfo.InvariantCulture) },
-            [":at"] = S(Time(at)),
-        };
-        var update = "SET #status = :status, openStates = :open, version = :version, updatedAt = :at";
-        if (progress.Failure is null)
-        {
-            update += " REMOVE failure";
-        }
-        else
-        {
-            update += ", failure = :failure";
-            values[":failure"] = S(progress.Failure);
-        }
-        try
-        {
-            await client.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(RecordsPartition, id),
-                UpdateExpression = update,
-                // A late or repeated event carries a version the record already has: the write is refused.
-                ConditionExpression = "#status = :seen AND (attribute_not_exists(version) OR version < :version)",
+                ConditionExpression = condition,
                 ExpressionAttributeNames = new() { ["#status"] = "status" },
                 ExpressionAttributeValues = values,
             }, cancellationToken).ConfigureAwait(false);
