@@ -40,13 +40,38 @@ public sealed class ServeConfigurationException(string message) : Exception(mess
 /// <summary>Builds the serve backends from <see cref="LocalDeployment"/>: engine, step handlers, simulator and one clock.</summary>
 public static class LocalServe
 {
+    /// <summary>Claims the data directory (<see cref="DataDirectoryClaim"/>) for as long as the backends run.</summary>
     public static async Task<(ServeBackends Backends, LocalDeployment Deployment)> CreateAsync(LocalServeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Aws == AwsMode.Real)
+        var claim = DataDirectoryClaim.Acquire(options.DataDirectory);
+        try
         {
-            return await RealAwsServe.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+            var (backends, deployment) = options.Aws == AwsMode.Real
+                ? await RealAwsServe.CreateAsync(options, cancellationToken).ConfigureAwait(false)
+                : await CreateSimulatedAsync(options, cancellationToken).ConfigureAwait(false);
+            var shutdown = backends.Shutdown;
+            return (backends with
+            {
+                Shutdown = async () =>
+                {
+                    if (shutdown is not null)
+                    {
+                        await shutdown().ConfigureAwait(false);
+                    }
+                    claim.Dispose();
+                },
+            }, deployment);
         }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<(ServeBackends Backends, LocalDeployment Deployment)> CreateSimulatedAsync(LocalServeOptions options, CancellationToken cancellationToken)
+    {
         var clock = options.Clock ?? ClockMode.Skip;
         var scenario = DemoScenario();
         if (options.ScenarioFile is not null)

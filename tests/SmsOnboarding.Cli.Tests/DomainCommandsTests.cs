@@ -30,6 +30,35 @@ public class DomainCommandsTests
     }
 
     [Fact]
+    public async Task A_file_that_cannot_be_read_is_one_clear_line_and_exit_one()
+    {
+        var directory = Directory.CreateTempSubdirectory("not-a-file-").FullName;
+
+        var result = await CliRunner.RunAsync("validate", directory);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: cannot read {directory}", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("1e308")]
+    [InlineData("Infinity")]
+    public async Task A_watch_interval_that_is_no_sensible_number_of_seconds_is_a_usage_error(string interval)
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["request", "watch", "onb-000000000000", "--interval", interval, "--endpoint", "http://127.0.0.1:9"],
+            new System.CommandLine.InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--interval must be a number of seconds from 0.2 to 3600", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_one_clear_line_and_exit_one()
     {
         var result = await CliRunner.RunAsync("validate", "/nonexistent/request.json");

@@ -26,6 +26,9 @@ public sealed class OnboardingService(
     ILogger<OnboardingService> logger)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>How long a stored onboarding may be without its execution before a read starts it (see StartStrandedAsync).</summary>
+    public static readonly TimeSpan StartGrace = TimeSpan.FromMinutes(1);
     public static readonly ActivitySource Activity = new("SmsOnboarding.Api");
     public static readonly Meter Meter = new("SmsOnboarding.Api");
     private static readonly Counter<long> Submitted = Meter.CreateCounter<long>("smsonboarding.onboardings.submitted");
@@ -87,11 +90,9 @@ public sealed class OnboardingService(
         // New, or a replay of a submit whose start did not get through: (re)start. Starting is idempotent by name.
         try
         {
-            var arn = await runtime.StartAsync(record.Id, json, cancellationToken).ConfigureAwait(false);
-            await store.AttachExecutionAsync(record.Id, arn, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var started = await ChangeStatusAsync(record.Id, l => l.TryFire(OnboardingTrigger.Start), (r, _) => r.Failure, cancellationToken).ConfigureAwait(false);
+            var started = await StartExecutionAsync(record, cancellationToken).ConfigureAwait(false);
             Submitted.Add(1, new KeyValuePair<string, object?>("team", record.Team));
-            logger.LogInformation("Onboarding {OnboardingId} for pool {Pool} started by {Requester} as {ExecutionArn}", record.Id, record.Pool, caller.Name, arn);
+            logger.LogInformation("Onboarding {OnboardingId} for pool {Pool} started by {Requester} as {ExecutionArn}", record.Id, record.Pool, caller.Name, started.ExecutionArn);
             return Outcome<SubmitAnswer>.Success(new SubmitAnswer(record.Id, started.Status, record.RequestId, created), 202);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -140,7 +141,7 @@ public sealed class OnboardingService(
         {
             return found.As<OnboardingDetail>();
         }
-        var record = found.Value!;
+        var record = await StartIfStrandedAsync(found.Value!, StartGrace, cancellationToken).ConfigureAwait(false);
         var history = record.ExecutionArn is null ? [] : await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
         // The history read for the timeline also repairs a record that missed events (on AWS, where no state events
         // arrive, it is how the current step is learnt); a record that is up to date is not written.
@@ -250,6 +251,54 @@ public sealed class OnboardingService(
     }
 
     public Task<OnboardingRecord?> RecordAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Starts every onboarding a crash left stored without its execution. The serve host calls it at startup with no
+    /// grace (no submit of this process can be half done yet); a detail read does it for its one record with
+    /// <see cref="StartGrace"/>. Statuses of records that have an execution are the status feed's work.
+    /// </summary>
+    public async Task<int> StartStrandedAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var started = 0;
+        foreach (var record in await store.ActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            started += (await StartIfStrandedAsync(record, grace, cancellationToken).ConfigureAwait(false)).ExecutionArn != record.ExecutionArn ? 1 : 0;
+        }
+        return started;
+    }
+
+    /// <summary>
+    /// A record left without an execution (the process died between storing it and starting it) is started now,
+    /// as its submit would have been: the request was valid and stored, and starting is idempotent by name, so an
+    /// execution that did start before the crash is found instead of started twice. The grace keeps a read from
+    /// racing a submit that is between those two steps right now.
+    /// </summary>
+    private async Task<OnboardingRecord> StartIfStrandedAsync(OnboardingRecord record, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (record.ExecutionArn is not null || record.Status != OnboardingStatus.Submitted || time.GetUtcNow() - record.CreatedAt < grace)
+        {
+            return record;
+        }
+        try
+        {
+            var started = await StartExecutionAsync(record, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Onboarding {OnboardingId} had no execution (its submit was cut short); started it as {ExecutionArn}", record.Id, started.ExecutionArn);
+            return started;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Onboarding {OnboardingId} has no execution and it could not be started; the next read tries again", record.Id);
+            return record;
+        }
+    }
+
+    private async Task<OnboardingRecord> StartExecutionAsync(OnboardingRecord record, CancellationToken cancellationToken)
+    {
+        var arn = await runtime.StartAsync(record.Id, record.RequestJson, cancellationToken).ConfigureAwait(false);
+        await store.AttachExecutionAsync(record.Id, arn, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var started = await ChangeStatusAsync(record.Id, l => l.TryFire(OnboardingTrigger.Start), (r, _) => r.Failure, cancellationToken).ConfigureAwait(false);
+        return started with { ExecutionArn = arn };
+    }
 
     /// <summary>
     /// Every status change: the lifecycle moves from the stored status (it never restates its rules here), and the

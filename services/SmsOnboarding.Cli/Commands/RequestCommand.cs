@@ -148,10 +148,22 @@ internal static class RequestCommand
         return command;
     }
 
+    private const double MinInterval = 0.2;
+    private const double MaxInterval = 3600;
+
     private static Command WatchCommand()
     {
         var id = new Argument<string>("ID") { Description = "onboarding id" };
-        var interval = new Option<double>("--interval") { Description = "seconds between polls", DefaultValueFactory = _ => 2 };
+        var interval = new Option<double>("--interval") { Description = $"seconds between polls ({MinInterval} to {MaxInterval})", DefaultValueFactory = _ => 2 };
+        // NaN, infinities and absurd waits are usage errors (exit 2) found while parsing, not a crash on the first poll.
+        interval.Validators.Add(result =>
+        {
+            var seconds = result.GetValueOrDefault<double>();
+            if (!(seconds is >= MinInterval and <= MaxInterval))
+            {
+                result.AddError($"--interval must be a number of seconds from {MinInterval} to {MaxInterval}; got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        });
         var endpoint = ApiClient.EndpointOption();
         var command = new Command("watch", "Follow an onboarding step by step until it ends (Ctrl-C stops watching)") { id, interval, endpoint };
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
@@ -184,7 +196,7 @@ internal static class RequestCommand
                     }
                     return;
                 }
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))), TimeProvider.System, token);
+                await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(interval)), TimeProvider.System, token);
             }
         }, ct));
         return command;

@@ -34,7 +34,7 @@ internal static class ServeCommand
             try
             {
                 var dataDir = Path.GetFullPath(parse.GetValue(data)!);
-                var (backends, _) = await LocalServe.CreateAsync(new LocalServeOptions
+                var (backends, deployment) = await LocalServe.CreateAsync(new LocalServeOptions
                 {
                     DataDirectory = dataDir,
                     ScenarioFile = parse.GetValue(scenario),
@@ -61,6 +61,14 @@ internal static class ServeCommand
                 }
                 await output.WriteLineAsync($"smsonboard serving on {host.BaseUri} (web UI {host.BaseUri}ui/, data {dataDir}, steps act on {backends.AwsTarget}, clock {(backends.Simulator is null ? ClockMode.Realtime : parse.GetValue(clock) ?? ClockMode.Skip)})");
                 await output.WriteLineAsync($"AWS endpoints: aws --endpoint-url {host.BaseUri.ToString().TrimEnd('/')} stepfunctions list-executions ... (each user's access key acts as that user)");
+                var resumed = await deployment.ListAsync("RUNNING", ct);
+                await output.WriteLineAsync(resumed.Count == 0
+                    ? "resumed no executions"
+                    : $"resumed {resumed.Count} execution{(resumed.Count == 1 ? "" : "s")}: {string.Join(", ", resumed.Select(e => e.Name))}");
+                if (host.StartedAtStartup > 0)
+                {
+                    await output.WriteLineAsync($"started {host.StartedAtStartup} onboarding(s) stored without an execution (a submit cut short)");
+                }
                 foreach (var (name, token, roles, accessKeyId) in host.Users.Entries)
                 {
                     var key = accessKeyId is null ? "" : $" AWS_ACCESS_KEY_ID={accessKeyId}";

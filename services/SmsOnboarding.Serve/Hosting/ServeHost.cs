@@ -38,6 +38,9 @@ public sealed class ServeHost : IAsyncDisposable
 
     public UserDirectory Users { get; }
 
+    /// <summary>Onboardings stored without an execution (a submit cut short by a crash) that startup started.</summary>
+    public int StartedAtStartup { get; private init; }
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<ServeHost> StartAsync(ServeOptions options, ServeBackends backends, CancellationToken cancellationToken = default)
@@ -77,9 +80,12 @@ public sealed class ServeHost : IAsyncDisposable
         }
         OnboardingApi.MapNotFound(sim);
 
+        // Before the port opens no submit of this process can be half done, so no grace: a record a crash left
+        // without its execution is started now, not on the first read.
+        var reconciled = await app.Services.GetRequiredService<OnboardingService>().StartStrandedAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServeHost(app, backends, new Uri(address + "/"), users);
+        return new ServeHost(app, backends, new Uri(address + "/"), users) { StartedAtStartup = reconciled };
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);

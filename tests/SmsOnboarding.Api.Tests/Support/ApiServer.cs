@@ -44,9 +44,10 @@ internal sealed class ApiServer : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public SimulatedAccount Account { get; }
 
-    public static async Task<ApiServer> StartAsync(string? usersFile = null)
+    /// <param name="data">A data folder to start on (what an earlier process left); a new temp folder when null.</param>
+    public static async Task<ApiServer> StartAsync(string? usersFile = null, string? data = null)
     {
-        var data = Path.Combine(Path.GetTempPath(), "smsonboard-api-" + Guid.NewGuid().ToString("N"));
+        data ??= Path.Combine(Path.GetTempPath(), "smsonboard-api-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var runtime = new ScriptedRuntime(time);
         Directory.CreateDirectory(data);
