@@ -131,6 +131,14 @@ public sealed partial class SimulatedAccount
         }
     }
 
+    public bool HasUserPool(string region, string userPoolId)
+    {
+        lock (Gate)
+        {
+            return UserPools.TryGetValue(userPoolId, out var pool) && pool.Region == region;
+        }
+    }
+
     public decimal ApprovedSpendQuotaUsd(string region)
     {
         lock (Gate)

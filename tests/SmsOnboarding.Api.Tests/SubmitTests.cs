@@ -52,6 +52,21 @@ public sealed class SubmitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dry_run_of_a_pool_the_account_does_not_have_is_not_valid_and_names_the_pool()
+    {
+        using var alice = _server.Client(ApiServer.Alice);
+
+        var (status, body) = await ApiServer.SendAsync(alice, HttpMethod.Post, "api/onboardings?dryRun=true", ApiServer.Request(pool: "us-east-1_Missing99"));
+
+        Assert.Equal(200, status);
+        Assert.False((bool)body!["valid"]!);
+        var problem = body["problems"]!.AsArray().Single()!;
+        Assert.Equal("userPoolNotFound", (string?)problem["code"]);
+        Assert.Contains("us-east-1_Missing99", (string?)problem["message"], StringComparison.Ordinal);
+        Assert.Null(body["plan"]);
+    }
+
+    [Fact]
     public async Task Same_request_id_and_body_returns_the_same_onboarding_and_starts_once()
     {
         var first = await _server.SubmitAsync(ApiServer.Request("dup-1"));

@@ -1,4 +1,6 @@
 using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Aws.CognitoIdentityProvider.Model;
+using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Domain.Planning;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps;
@@ -17,6 +19,7 @@ public sealed class AwsFactsProbe(IAwsClientFactory aws) : IFactsProbe
     public async Task<ObservedFacts> ObserveAsync(OnboardingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var poolExists = await TryAsync(() => PoolExistsAsync(request, cancellationToken)).ConfigureAwait(false);
         var region = request.ResolvedSnsRegion;
         var inSandbox = await TryAsync(() => SmsFacts.InSandboxAsync(aws, region, cancellationToken)).ConfigureAwait(false);
         var approved = await TryAsync(() => SmsFacts.ApprovedSpendQuotaAsync(aws, region, cancellationToken)).ConfigureAwait(false);
@@ -24,7 +27,25 @@ public sealed class AwsFactsProbe(IAwsClientFactory aws) : IFactsProbe
         var origination = request.SendsToUnitedStates
             ? await TryAsync(async () => await SmsFacts.ActiveUsOriginationAsync(aws, region, cancellationToken).ConfigureAwait(false) is not null).ConfigureAwait(false)
             : null;
-        return new ObservedFacts(InSandbox: inSandbox, HasOriginationIdentity: origination, SpendLimitUsd: limit, ApprovedSpendQuotaUsd: approved);
+        return new ObservedFacts(InSandbox: inSandbox, HasOriginationIdentity: origination, SpendLimitUsd: limit, ApprovedSpendQuotaUsd: approved, UserPoolExists: poolExists);
+    }
+
+    /// <summary>The same DescribeUserPool the workflow's ResolvePool step makes; only "not found" is a no.</summary>
+    private async Task<bool> PoolExistsAsync(OnboardingRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await aws.Cognito(request.PoolRegion).DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = request.UserPoolId }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AwsServiceException e) when (e.Is("ResourceNotFoundException"))
+        {
+            return false;
+        }
+        catch (AwsServiceException e)
+        {
+            throw AwsCall.ToStepException($"Describing user pool {request.UserPoolId}", e);
+        }
     }
 
     private static async Task<T?> TryAsync<T>(Func<Task<T>> read)

@@ -45,7 +45,10 @@ public sealed class OnboardingService(
             return new DryRunAnswer(false, [.. result.Problems], null);
         }
         var observed = await facts.ObserveAsync(result.Request!, cancellationToken).ConfigureAwait(false);
-        return new DryRunAnswer(true, [], OnboardingPlanner.Plan(result.Request!, observed));
+        var unrunnable = ObservedProblems.For(result.Request!, observed);
+        return unrunnable.Count > 0
+            ? new DryRunAnswer(false, [.. unrunnable], null)
+            : new DryRunAnswer(true, [], OnboardingPlanner.Plan(result.Request!, observed));
     }
 
     public async Task<Outcome<SubmitAnswer>> SubmitAsync(ApiUser caller, JsonNode? body, CancellationToken cancellationToken)

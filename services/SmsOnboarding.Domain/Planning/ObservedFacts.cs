@@ -10,7 +10,8 @@ public sealed record ObservedFacts(
     decimal? SpendLimitUsd = null,
     decimal? ApprovedSpendQuotaUsd = null,
     string? CurrentSnsCallerArn = null,
-    string? CurrentSnsRegion = null)
+    string? CurrentSnsRegion = null,
+    bool? UserPoolExists = null)
 {
     public static ObservedFacts Unknown { get; } = new();
 }

@@ -10,6 +10,7 @@ using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Simulator;
+using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.HumanTasks;
 
 namespace SmsOnboarding.Api.Tests.Support;
@@ -53,7 +54,11 @@ internal sealed class ApiServer : IAsyncDisposable
         Directory.CreateDirectory(data);
         var inbox = new SqliteHumanTaskInbox(Path.Combine(data, "tasks.db"));
         var callbacks = new RecordingCallbacks();
-        var account = new SimulatedAccount(timeProvider: time);
+        // The account holds the pool the sample request names, as the demo account does (the dry run looks for it).
+        var account = new SimulatedAccount(new SimulatorScenario
+        {
+            Seed = new SeedData { UserPools = [new SeedUserPool("us-east-1", "Checkout") { Id = "us-east-1_Checkout1" }] },
+        }, time);
         var targets = new List<string>();
         var stack = new ServeBackends(
             runtime, new HumanTaskDesk(inbox, new HumanTaskService(inbox, callbacks)), time, new SimulatorFacts(account),

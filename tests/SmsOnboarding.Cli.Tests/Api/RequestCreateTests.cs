@@ -65,6 +65,18 @@ public sealed class RequestCreateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dry_run_for_a_pool_the_account_does_not_have_says_so_and_exits_2()
+    {
+        var alice = _server.As("demo-requester-alice");
+
+        var dryRun = await CliProcess.RunAsync(alice, "request", "create", "--file", CliRunner.Example(), "--pool", "us-east-1_Missing99", "--dry-run");
+
+        Assert.Equal(2, dryRun.ExitCode);
+        Assert.Contains("User pool us-east-1_Missing99 does not exist in us-east-1 of this account", dryRun.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("the plan", dryRun.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dry_run_that_finds_problems_prints_them_and_exits_2_like_validate()
     {
         var alice = _server.As("demo-requester-alice");
