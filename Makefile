@@ -10,11 +10,25 @@ CLI := services/SmsOnboarding.Cli
 # AWS reviews that take days pass in seconds while people still get all the time they need.
 # (serve's defaults). Extra arguments: make run ARGS="--port 9090 --scenario FILE --clock realtime"
 ARGS ?=
+# Each pack gets its own version: NuGet caches a package by id and version, so a rebuilt tool with an old
+# version would install the old build. The install uses a throwaway package cache so versions do not pile up.
+TOOL_VERSION := 0.1.0-local.$(shell date -u +%Y%m%d%H%M%S)
+TOOL_DIR := .artifacts/tool
 
-.PHONY: run test build restore tools bench synth fmt docs clean
+.PHONY: run test build restore tools tool bench synth fmt docs clean
 
-run: build
-	$(DOTNET) run --no-build --project $(CLI) -- serve $(ARGS)
+# Installs (or updates) the `smsonboard` .NET tool from this build, then serves with it.
+run: tool
+	NUGET_PACKAGES=$(CURDIR)/$(TOOL_DIR)/cache $(DOTNET) tool update --global smsonboard --add-source $(TOOL_DIR) \
+	  --version $(TOOL_VERSION) --ignore-failed-sources
+	rm -rf $(TOOL_DIR)/cache
+	@command -v smsonboard >/dev/null || echo "make run: add $$HOME/.dotnet/tools to PATH to call smsonboard by name"
+	$$HOME/.dotnet/tools/smsonboard serve $(ARGS)
+
+# The CLI as a .NET tool package in $(TOOL_DIR) (`dotnet tool install smsonboard --add-source $(TOOL_DIR)`).
+tool: build
+	rm -rf $(TOOL_DIR)
+	$(DOTNET) pack $(CLI) --no-build -c Debug -o $(TOOL_DIR) -p:Version=$(TOOL_VERSION)
 
 restore:
 	$(DOTNET) restore SmsOnboarding.sln
