@@ -19,6 +19,7 @@ public sealed partial class AwsIdentityFixture : IAsyncLifetime
     public static readonly (string, string) BobKey = ("AKIABOBAPPROVER00001", "bob-secret-key-0123456789");
     public static readonly (string, string) BrendaKey = ("AKIABRENDAAPPROVER01", "brenda-secret-key-0123456789");
     public static readonly (string, string) OliviaKey = ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    public static readonly (string, string) OscarKey = ("AKIAOSCAROPERATOR001", "oscar-secret-key-0123456789");
 
     private string _data = "";
 
@@ -38,7 +39,8 @@ public sealed partial class AwsIdentityFixture : IAsyncLifetime
              {"name":"carol","token":"token-carol-1","roles":["requester"],"accessKeyId":"{{CarolKey.Item1}}","secretAccessKey":"{{CarolKey.Item2}}"},
              {"name":"bob","token":"token-bob-12","roles":["approver"],"accessKeyId":"{{BobKey.Item1}}","secretAccessKey":"{{BobKey.Item2}}"},
              {"name":"brenda","token":"token-brenda-1","roles":["approver"],"accessKeyId":"{{BrendaKey.Item1}}","secretAccessKey":"{{BrendaKey.Item2}}"},
-             {"name":"olivia","token":"token-olivia-1","roles":["ops"],"accessKeyId":"{{OliviaKey.Item1}}","secretAccessKey":"{{OliviaKey.Item2}}"}]
+             {"name":"olivia","token":"token-olivia-1","roles":["ops"],"accessKeyId":"{{OliviaKey.Item1}}","secretAccessKey":"{{OliviaKey.Item2}}"},
+             {"name":"oscar","token":"token-oscar-1","roles":["ops"],"accessKeyId":"{{OscarKey.Item1}}","secretAccessKey":"{{OscarKey.Item2}}"}]
             """);
         var (stack, local) = await LocalServe.CreateAsync(new LocalServeOptions { DataDirectory = _data });
         Local = local;
@@ -205,5 +207,30 @@ public sealed class AwsIdentityTests(AwsIdentityFixture fixture) : IClassFixture
             "stepfunctions", "list-executions", "--state-machine-arn", "arn:aws:states:us-east-1:111122223333:stateMachine:sms-onboarding");
         Assert.NotEqual(0, code);
         Assert.Contains("UnrecognizedClientException", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_requesters_key_acts_as_that_user_in_the_simulated_account_and_holds_no_aws_permissions()
+    {
+        var (who, identity, whoError) = await AwsCli.RunAsAsync(AwsIdentityFixture.AliceKey, fixture.Host.BaseUri, "sts", "get-caller-identity");
+        var (status, _, refused) = await AwsCli.RunAsAsync(AwsIdentityFixture.AliceKey, fixture.Host.BaseUri, "sns", "get-sms-sandbox-account-status");
+
+        Assert.True(who == 0, whoError);
+        Assert.Equal("arn:aws:iam::111122223333:user/alice", (string?)JsonNode.Parse(identity)!["Arn"]);
+        Assert.NotEqual(0, status);
+        Assert.Contains("AuthorizationError", refused, StringComparison.Ordinal);
+        Assert.Contains("user/alice", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ops_users_own_key_administers_the_simulated_account_as_that_user()
+    {
+        var (who, identity, whoError) = await AwsCli.RunAsAsync(AwsIdentityFixture.OscarKey, fixture.Host.BaseUri, "sts", "get-caller-identity");
+        var (status, sandbox, error) = await AwsCli.RunAsAsync(AwsIdentityFixture.OscarKey, fixture.Host.BaseUri, "sns", "get-sms-sandbox-account-status");
+
+        Assert.True(who == 0, whoError);
+        Assert.Equal("arn:aws:iam::111122223333:user/oscar", (string?)JsonNode.Parse(identity)!["Arn"]);
+        Assert.True(status == 0, error);
+        Assert.NotNull(JsonNode.Parse(sandbox)!["IsInSandbox"]);
     }
 }

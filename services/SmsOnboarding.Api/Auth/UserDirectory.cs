@@ -132,6 +132,10 @@ public sealed partial class UserDirectory
         return found;
     }
 
+    /// <summary>Every user's access key with its secret (a simulated account registers them as its IAM users).</summary>
+    public IEnumerable<(ApiUser User, string AccessKeyId, string SecretAccessKey)> AccessKeys =>
+        _byAccessKey.Select(k => (k.Value.User, k.Key, k.Value.Secret));
+
     /// <summary>The user an AWS access key belongs to, or null.</summary>
     public ApiUser? FindByAccessKey(string accessKeyId) =>
         _byAccessKey.TryGetValue(accessKeyId, out var entry) ? entry.User : null;

@@ -12,6 +12,7 @@ using SmsOnboarding.Api.Hosting;
 using SmsOnboarding.Api.Http;
 using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Serve.Simulation;
+using SmsOnboarding.Simulator;
 
 namespace SmsOnboarding.Serve.Hosting;
 
@@ -64,6 +65,10 @@ public sealed class ServeHost : IAsyncDisposable
             backends.Facts));
 
         var app = builder.Build();
+        if (backends.AwsSimulator is { } simulated)
+        {
+            RegisterPeopleKeys(users, simulated.Account);
+        }
         app.UseAwsProtocolRouting(users, backends.AwsSimulator, backends.StepFunctionsEndpoint);
         app.MapOpenApi();
         app.MapEmbeddedUi();
@@ -86,6 +91,21 @@ public sealed class ServeHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServeHost(app, backends, new Uri(address + "/"), users) { StartedAtStartup = reconciled };
+    }
+
+    /// <summary>
+    /// One identity per person on every AWS endpoint of the port (decision 0017): the simulated services know each
+    /// user's key as an IAM user of the account (ops administer it; the others hold no AWS permissions there).
+    /// </summary>
+    private static void RegisterPeopleKeys(UserDirectory users, SimulatedAccount account)
+    {
+        foreach (var (user, accessKeyId, secret) in users.AccessKeys)
+        {
+            if (accessKeyId != SimulatorCredentials.AccessKeyId)
+            {
+                account.AddUserAccessKey(user.Name, accessKeyId, secret, administrator: user.Roles.Contains(Roles.Ops));
+            }
+        }
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);

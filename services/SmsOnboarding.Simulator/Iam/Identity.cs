@@ -4,10 +4,11 @@ using SmsOnboarding.Simulator.State;
 namespace SmsOnboarding.Simulator.Iam;
 
 /// <summary>
-/// Who a request acts as: the account's IAM user behind the fixed local key (AdministratorAccess), or a role
-/// session from STS AssumeRole, acting with its role's policies as they are when the request is judged.
+/// Who a request acts as: the account's IAM user behind the fixed local key (AdministratorAccess), a user of the
+/// users file (<see cref="UserAccessKey"/>), or a role session from STS AssumeRole, acting with its role's policies
+/// as they are when the request is judged.
 /// </summary>
-internal sealed record Identity(string Arn, string UserId, Caller Caller, RoleSession? Session)
+internal sealed record Identity(string Arn, string UserId, Caller Caller, RoleSession? Session, IReadOnlyList<Policy>? UserPolicies = null)
 {
     /// <summary>The AWS managed policy AdministratorAccess: the local user keeps full access so the README's credentials work.</summary>
     public static readonly Policy AdministratorAccess = Policy.Parse(
@@ -16,11 +17,18 @@ internal sealed record Identity(string Arn, string UserId, Caller Caller, RoleSe
     public static Identity LocalUser(string accountId) => new(SimulatorCredentials.UserArn, SimulatorCredentials.UserId,
         Caller.Aws(accountId, SimulatorCredentials.UserArn), null);
 
+    public static Identity User(string accountId, UserAccessKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var arn = $"arn:aws:iam::{accountId}:user/{key.IamUserName}";
+        return new(arn, key.UserId, Caller.Aws(accountId, arn), null, key.Administrator ? [AdministratorAccess] : []);
+    }
+
     public static Identity Of(RoleSession session, string accountId) => new(session.Arn(accountId), $"{session.RoleId}:{session.SessionName}",
         Caller.Aws(accountId, session.Arn(accountId), session.RoleArn), session);
 
     public IReadOnlyList<Policy> Policies(SimulatedAccount account) =>
-        Session is null ? [AdministratorAccess]
+        Session is null ? UserPolicies ?? [AdministratorAccess]
         : account.Roles.TryGetValue(Session.RoleName, out var role) && role.RoleId == Session.RoleId ? RolePermissions.Identity(account, role)
         : [];
 

@@ -6,6 +6,9 @@ namespace SmsOnboarding.Simulator;
 /// <summary>Which credentials the account accepts and who they act as.</summary>
 public sealed partial class SimulatedAccount
 {
+    // A field, not account state: what the users file says at this start (see AddUserAccessKey), never saved.
+    private readonly Dictionary<string, UserAccessKey> _peopleKeys = new(StringComparer.Ordinal);
+
     /// <summary>
     /// For the SigV4 verifier: the fixed local key (without a session token) and every issued session (with
     /// exactly its token). An expired session still verifies, so the request can be refused as ExpiredToken.
@@ -18,13 +21,42 @@ public sealed partial class SimulatedAccount
         }
         lock (Gate)
         {
+            if (_peopleKeys.TryGetValue(accessKeyId, out var key))
+            {
+                return sessionToken is null ? key.SecretAccessKey : null;
+            }
             return Sessions.TryGetValue(accessKeyId, out var session) && session.SessionToken == sessionToken ? session.SecretAccessKey : null;
+        }
+    }
+
+    /// <summary>
+    /// A long-term access key of an IAM user of this account: how the people of a local deployment's users file
+    /// (decision 0017) act here as themselves. An administrator gets AdministratorAccess, as the local user has;
+    /// anyone else no policy, so every call is refused by IAM, naming the user. Not kept in simulator.json: the
+    /// users file is read again at every start.
+    /// </summary>
+    public void AddUserAccessKey(string userName, string accessKeyId, string secretAccessKey, bool administrator)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secretAccessKey);
+        if (accessKeyId == SimulatorCredentials.AccessKeyId)
+        {
+            throw new ArgumentException("The local user's key is built in and cannot belong to another user.", nameof(accessKeyId));
+        }
+        lock (Gate)
+        {
+            _peopleKeys[accessKeyId] = new UserAccessKey(userName, secretAccessKey, administrator);
         }
     }
 
     /// <summary>The identity of a verified access key (call with <see cref="Gate"/> held).</summary>
     internal Identity IdentityOf(string accessKeyId, bool json)
     {
+        if (_peopleKeys.TryGetValue(accessKeyId, out var key))
+        {
+            return Identity.User(AccountId, key);
+        }
         if (!Sessions.TryGetValue(accessKeyId, out var session))
         {
             return Identity.LocalUser(AccountId);
