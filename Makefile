@@ -44,6 +44,7 @@ test: tools build
 
 bench: restore
 	$(DOTNET) run -c Release --project bench/SmsOnboarding.Benchmarks -- bench/results/engine.json
+	$(DOTNET) run -c Release --project bench/SmsOnboarding.Benchmarks -- --api bench/results/api.json
 
 synth: restore
 	bash infra/synth.sh

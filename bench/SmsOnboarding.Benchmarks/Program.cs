@@ -9,6 +9,12 @@ using SmsOnboarding.Engine;
 // Comparisons not measured by this run are written as null (see the report).
 // `--throughput [1,100,1000] [--repeat N]` runs only the durable throughput loop and prints it (nothing written):
 // for before/after comparisons of engine changes without the minutes the other parts take.
+// `--api FILE` (make bench's second run): the API under load, written to FILE (see ApiLoadBenchmark).
+if (args is ["--api", var apiOutput, ..])
+{
+    var apiRepeat = Array.IndexOf(args, "--repeat") is var r and >= 0 ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 3;
+    return await ApiLoadBenchmark.RunAsync(apiOutput, apiRepeat);
+}
 var throughputOnly = Array.IndexOf(args, "--throughput");
 var output = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : Path.Combine("bench", "results", "engine.json");
 var root = Path.Combine(Path.GetTempPath(), "engine-bench-" + Guid.NewGuid().ToString("N"));
