@@ -15,7 +15,7 @@ ARGS ?=
 TOOL_VERSION := 0.1.0-local.$(shell date -u +%Y%m%d%H%M%S)
 TOOL_DIR := .artifacts/tool
 
-.PHONY: run test build restore tools tool bench synth fmt docs clean
+.PHONY: run test build restore tools tool bench synth fmt docs record-histories clean
 
 # Installs (or updates) the `smsonboard` .NET tool from this build, then serves with it.
 run: tool
@@ -55,6 +55,11 @@ fmt:
 # Regenerates committed docs that tests check for staleness (the lifecycle diagram).
 docs: build
 	UPDATE_DOCS=1 $(DOTNET) test tests/SmsOnboarding.Domain.Tests --no-build --filter "FullyQualifiedName~diagram"
+
+# Re-records the replay tests' histories (tests/SmsOnboarding.EndToEnd.Tests/Replay/histories) from real runs on the
+# embedded engine and the simulated account. Only after an intended, versioned contract change (decision 0016).
+record-histories: build
+	RECORD_HISTORIES=1 $(DOTNET) test tests/SmsOnboarding.EndToEnd.Tests --no-build --filter "FullyQualifiedName~HistoryRecorder"
 
 clean:
 	rm -rf .smsonboard infra/cdk.out infra/.publish infra/.tmp .artifacts-synth
