@@ -36,6 +36,7 @@ public sealed class SmsOnboardingStack : Stack
 
         var workflow = new OnboardingWorkflow(this, "Workflow", options, table.Table, reminders);
         var api = new OnboardingApi(this, "Api", options, table.Table, workflow.StateMachine);
+        _ = new ExecutionStatusUpdates(this, "StatusUpdates", options, table.Table, workflow.StateMachine);
         var monitoring = new OnboardingMonitoring(this, "Monitoring", workflow.StateMachine, api.RestApi, options.AlarmEmail);
 
         _ = new CfnOutput(this, "ApiUrl", new CfnOutputProps { Value = api.RestApi.Url, Description = "Base URL for `smsonboard --api-url` (SigV4, service execute-api)" });

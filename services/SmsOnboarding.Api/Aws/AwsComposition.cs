@@ -40,7 +40,7 @@ public static class AwsComposition
         return LambdaPipeline.Build(new OnboardingBackends(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, time, new UnknownFacts()), principals);
     }
 
-    private static string Required(string variable) =>
+    internal static string Required(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"Environment variable {variable} is not set: the CDK stack sets it on the API function.");

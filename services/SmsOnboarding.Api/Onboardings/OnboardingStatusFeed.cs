@@ -93,26 +93,32 @@ public sealed class OnboardingStatusFeed(IOnboardingStore store, IOnboardingRunt
         }
     }
 
-    /// <summary>Rebuilds the record's progress from the execution's whole history (the path for anything missed).</summary>
-    public async Task ReconcileAsync(OnboardingRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the record's progress from the execution's whole history (the path for anything missed, and on AWS
+    /// for every status change event, which carries no history event id). True when the record was written.
+    /// </summary>
+    public async Task<bool> ReconcileAsync(OnboardingRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.ExecutionArn is null)
         {
-            return;
+            return false;
         }
         var history = await runtime.HistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var rebuilt = new OnboardingProgress(record.Status, [], record.Failure, 0).Apply(history, _map.Value);
-            if (rebuilt is null || rebuilt.Version <= record.Version
-                || await store.ApplyProgressAsync(record.Id, record.Status, rebuilt, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            if (rebuilt is null || rebuilt.Version <= record.Version)
             {
-                return;
+                return false;
+            }
+            if (await store.ApplyProgressAsync(record.Id, record.Status, rebuilt, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return true;
             }
             if (await store.GetAsync(record.Id, cancellationToken).ConfigureAwait(false) is not { } fresh)
             {
-                return;
+                return false;
             }
             record = fresh;
         }

@@ -28,6 +28,9 @@ public sealed class AwsBackends : IAsyncLifetime
 
     public AmazonStepFunctionsClient? StepFunctions { get; private set; }
 
+    /// <summary>The engine behind <see cref="StepFunctions"/>: tests wait for its executions to settle.</summary>
+    public StepFunctionsEngine Engine => _engine ?? throw new InvalidOperationException("moto_server is not installed: no engine was started.");
+
     public string StateMachineArn { get; private set; } = "";
 
     public async Task InitializeAsync()
