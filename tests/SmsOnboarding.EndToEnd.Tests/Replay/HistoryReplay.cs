@@ -122,35 +122,52 @@ public sealed class HistoryReplay(StateMachineDefinition definition)
         return NextTaskProblems(task, output, context);
     }
 
-    /// <summary>Follows today's transitions through Pass states to the next Task and reads the payload it would send.</summary>
+    /// <summary>
+    /// Follows today's transitions from the recorded output, through Pass, Choice and Wait states, to the next Task and
+    /// reads the payload it would send: a Choice rule or a Wait's SecondsPath that no longer finds its member fails here.
+    /// </summary>
     private IEnumerable<string> NextTaskProblems(StateDefinition from, JsonNode? output, JsonObject context)
     {
-        var state = from;
-        for (var hops = 0; state.Next is { } next && _states.TryGetValue(next, out var following) && hops < _states.Count; hops++)
+        var next = from.Next;
+        for (var hops = 0; next is not null && _states.TryGetValue(next, out var state) && hops < _states.Count; hops++)
         {
-            if (following is TaskState task && StepCatalog.ForFunction(FunctionOf(task)) is { } step)
+            if (state is TaskState task)
             {
-                return PayloadProblems(task, step, output, context, $"the recorded output as today's ASL passes it on to {task.Name}");
-            }
-
-            if (following is not PassState pass)
-            {
-                break;
+                return StepCatalog.ForFunction(FunctionOf(task)) is { } step
+                    ? PayloadProblems(task, step, output, context, $"the recorded output as today's ASL passes it on to {task.Name}")
+                    : [];
             }
 
             try
             {
-                output = DataFlow.StateOutput(pass, output, DataFlow.PassResult(pass, DataFlow.EffectiveInput(pass, output, context)), context);
+                (output, next) = Pass(state, output, context);
             }
             catch (AslRuntimeException e)
             {
-                return [$"the recorded output does not pass through {pass.Name}: {e.Cause}"];
+                return [$"the recorded output does not pass through {state.Name}: {e.Cause}"];
             }
-
-            state = pass;
         }
 
         return [];
+    }
+
+    /// <summary>What a state that calls nothing makes of its input, and where it goes next (null: follow no further).</summary>
+    private static (JsonNode? Output, string? Next) Pass(StateDefinition state, JsonNode? input, JsonObject context)
+    {
+        switch (state)
+        {
+            case PassState pass:
+                return (DataFlow.StateOutput(pass, input, DataFlow.PassResult(pass, DataFlow.EffectiveInput(pass, input, context)), context), pass.Next);
+            case ChoiceState choice:
+                var chosen = DataFlow.ApplyInputPath(choice, input, context);
+                return (DataFlow.StateOutput(choice, input, chosen, context), choice.NextState(chosen, context));
+            case WaitState wait:
+                var waiting = DataFlow.ApplyInputPath(wait, input, context);
+                WaitTime.DueAt(wait, waiting, DateTimeOffset.UnixEpoch, context);
+                return (DataFlow.StateOutput(wait, input, waiting, context), wait.Next);
+            default:
+                return (input, null);
+        }
     }
 
     private static IEnumerable<string> PayloadProblems(TaskState task, StepDescriptor step, JsonNode? stateInput, JsonObject context, string what)
