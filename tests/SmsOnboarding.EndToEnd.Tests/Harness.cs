@@ -49,6 +49,8 @@ public sealed partial class Harness : IAsyncDisposable
     {
         var scenario = new SimulatorScenario
         {
+            // As the shipped scenarios: IAM changes take seconds to be seen, longer to reach Cognito.
+            IamPropagation = new IamPropagation { ReadSeconds = 2, RoleAssumptionSeconds = 15 },
             Seed = new SeedData { UserPools = pools.Length > 0 ? pools : [new SeedUserPool("us-east-1", "checkout") { Id = "us-east-1_Checkout1" }] },
         };
         return tweak is null ? scenario : tweak(scenario);

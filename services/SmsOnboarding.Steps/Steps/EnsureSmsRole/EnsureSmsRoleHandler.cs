@@ -15,6 +15,9 @@ namespace SmsOnboarding.Steps.EnsureSmsRole;
 /// </summary>
 public sealed class EnsureSmsRoleHandler(IAwsClientFactory aws, string? permissionsBoundaryArn = null) : IStepHandler<StepInput, RoleInfo>
 {
+    /// <summary>The execution that created the role.</summary>
+    public const string CreatedByTag = "sms-onboarding:created-by";
+
     public async Task<RoleInfo> HandleAsync(StepInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -28,19 +31,22 @@ public sealed class EnsureSmsRoleHandler(IAwsClientFactory aws, string? permissi
         externalId = externalId is not null && ExternalIds.Problem(externalId) is null ? externalId : ExternalIds.New();
         var trust = SmsRolePolicies.TrustPolicy(pool.AccountId, pool.PoolArn, externalId);
         var publish = SmsRolePolicies.PublishPolicy();
-        bool created = false, repaired = false;
+        // "Created by this run" survives a retry that finds the role an earlier attempt made: Finalize waits for
+        // Cognito to see a role only when it is new.
+        var created = existing?.Tags?.Any(t => t.Key == CreatedByTag && t.Value == input.ExecutionArn) == true;
+        var repaired = false;
 
         if (existing is null)
         {
-            await AwsCall.Run($"Creating IAM role {roleName}", () => iam.CreateRoleAsync(new CreateRoleRequest
+            await CreateRoleAsync(iam, new CreateRoleRequest
             {
                 RoleName = roleName,
                 Path = SmsRolePolicies.RolePath,
                 AssumeRolePolicyDocument = trust.ToJsonString(),
                 Description = $"Lets Amazon Cognito user pool {pool.UserPoolId} send SMS through Amazon SNS (SmsOnboarding).",
                 PermissionsBoundary = string.IsNullOrEmpty(permissionsBoundaryArn) ? null : permissionsBoundaryArn,
-                Tags = [new Tag { Key = "sms-onboarding:user-pool", Value = pool.UserPoolId }],
-            }, cancellationToken)).ConfigureAwait(false);
+                Tags = [new Tag { Key = "sms-onboarding:user-pool", Value = pool.UserPoolId }, new Tag { Key = CreatedByTag, Value = input.ExecutionArn }],
+            }, cancellationToken).ConfigureAwait(false);
             created = true;
         }
         else if (!JsonNode.DeepEquals(Decode(existing.AssumeRolePolicyDocument), trust))
@@ -71,6 +77,27 @@ public sealed class EnsureSmsRoleHandler(IAwsClientFactory aws, string? permissi
         }
 
         return new RoleInfo(verified.Arn ?? SmsRolePolicies.RoleArn(pool.AccountId, pool.UserPoolId, pool.Partition), externalId, created, repaired);
+    }
+
+    /// <summary>
+    /// A role that reads as missing but already exists was created by an earlier attempt that IAM does not show yet
+    /// (eventual consistency): creating it again with a new external id would only fail, so wait for it to appear
+    /// and keep the external id it was created with.
+    /// </summary>
+    private static async Task CreateRoleAsync(IAmazonIdentityManagementService iam, CreateRoleRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await iam.CreateRoleAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Is("EntityAlreadyExists"))
+        {
+            throw StepException.Transient($"Role {request.RoleName} exists but does not read back yet (IAM is eventually consistent); the next attempt keeps its external id.", e);
+        }
+        catch (AwsServiceException e)
+        {
+            throw AwsCall.ToStepException($"Creating IAM role {request.RoleName}", e);
+        }
     }
 
     private static async Task<Role?> GetRoleAsync(IAmazonIdentityManagementService iam, string roleName, CancellationToken ct)

@@ -41,6 +41,11 @@ public sealed class FinalizeHandler(IAwsClientFactory aws) : IStepHandler<Finali
         {
             await cognito.UpdateUserPoolAsync(update, cancellationToken).ConfigureAwait(false);
         }
+        catch (AwsServiceException e) when (e.Is("InvalidSmsRoleTrustRelationshipException", "InvalidSmsRoleAccessPolicyException") && (input.Role.Created || input.Role.Repaired))
+        {
+            throw new StepException(StepErrors.SmsRoleNotYetAssumable,
+                $"Cognito does not accept {input.Role.RoleArn} yet ({e.ErrorCode}): this run {(input.Role.Created ? "created" : "changed")} it moments ago and IAM changes reach Cognito late. Retried for two minutes; if it still fails, the role itself is wrong: redrive to let EnsureSmsRole repair it.", e);
+        }
         catch (AwsServiceException e) when (e.Is("InvalidSmsRoleTrustRelationshipException"))
         {
             throw StepException.Failed($"Cognito does not accept the trust policy of {input.Role.RoleArn}: it must trust cognito-idp.amazonaws.com for this pool with external id {input.Role.ExternalId}. Redrive to let EnsureSmsRole repair it.", e);
