@@ -8,6 +8,13 @@ public static class StepGrants
 
     /// <summary>Roles the workflow creates live under SmsRolePolicies.RolePath; IAM grants are limited to it.</summary>
     public const string ManagedRoles = "arn:{partition}:iam::{account}:role/sms-onboarding/*";
+    /// <summary>
+    /// A role that does not exist yet has no path, so IAM can only judge a read of it on <c>role/NAME</c> (AWS does
+    /// not document this; the simulated account judges it so): without this, EnsureSmsRole's first GetRole of a new
+    /// pool's role is AccessDenied instead of NoSuchEntity. Read-only, and only roles named like ours.
+    /// </summary>
+    public const string ManagedRoleNames = "arn:{partition}:iam::{account}:role/sms-*";
+
     public const string BoundaryArn = "arn:{partition}:iam::{account}:policy/" + SmsRoleBoundaryPolicyName;
     public const string AnyUserPool = "arn:{partition}:cognito-idp:*:{account}:userpool/*";
 

@@ -25,20 +25,27 @@ public sealed class StepHost
         IMetrics? metrics = null,
         IReminderNotifier? reminders = null,
         Uri? uiBaseUrl = null)
-    {
-        ArgumentNullException.ThrowIfNull(aws);
-        var services = new StepServices(aws, store, inbox, time)
+        : this(Shared(new StepServices(aws ?? throw new ArgumentNullException(nameof(aws)), store, inbox, time)
         {
             SmsRoleBoundaryArn = smsRoleBoundaryArn,
             Metrics = metrics ?? NoMetrics.Instance,
             Reminders = reminders ?? NoReminderNotifier.Instance,
             UiBaseUrl = uiBaseUrl,
-        };
+        }))
+    {
+    }
+
+    /// <summary>Each step with services of its own, as each deployed function has its own role's credentials.</summary>
+    public StepHost(Func<StepDescriptor, StepServices> servicesFor)
+    {
+        ArgumentNullException.ThrowIfNull(servicesFor);
         foreach (var step in StepCatalog.All)
         {
-            _steps[step.Name] = step.Bind(services);
+            _steps[step.Name] = step.Bind(servicesFor(step));
         }
     }
+
+    private static Func<StepDescriptor, StepServices> Shared(StepServices services) => _ => services;
 
     public IReadOnlyCollection<string> Steps => _steps.Keys;
 

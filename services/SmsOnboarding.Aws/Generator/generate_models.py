@@ -35,7 +35,7 @@ SERVICES = [
         "DescribeRegistrationAttachments"]),
     ("sts-2011-06-15.json", "SecurityToken", ["GetCallerIdentity", "AssumeRole"]),
     ("iam-2010-05-08.json", "IdentityManagement", [
-        "CreateRole", "GetRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "TagRole"]),
+        "CreateRole", "GetRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "TagRole", "CreatePolicy"]),
     # The Step Functions DTOs belong to the engine (StepFunctions/Model); only the client is generated here, for the
     # operations their JSON context lists.
     ("stepfunctions-2016-11-23.json", "StepFunctions", None),

@@ -62,6 +62,12 @@ public sealed class AmazonIdentityManagementServiceClient : IAmazonIdentityManag
         return _invoker.InvokeQueryAsync(Operations.TagRole, request, w => request.WriteQuery(w, string.Empty), TagRoleResponse.ReadXml, cancellationToken);
     }
 
+    public Task<CreatePolicyResponse> CreatePolicyAsync(CreatePolicyRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _invoker.InvokeQueryAsync(Operations.CreatePolicy, request, w => request.WriteQuery(w, string.Empty), CreatePolicyResponse.ReadXml, cancellationToken);
+    }
+
     /// <summary>Operation names and whether each may be retried.</summary>
     public static class Operations
     {
@@ -71,5 +77,6 @@ public sealed class AmazonIdentityManagementServiceClient : IAmazonIdentityManag
         public static readonly AwsOperation PutRolePolicy = new("PutRolePolicy", Idempotent: true);
         public static readonly AwsOperation GetRolePolicy = new("GetRolePolicy", Idempotent: true);
         public static readonly AwsOperation TagRole = new("TagRole", Idempotent: true);
+        public static readonly AwsOperation CreatePolicy = new("CreatePolicy", Idempotent: false);
     }
 }

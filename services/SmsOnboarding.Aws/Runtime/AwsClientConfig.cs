@@ -18,6 +18,12 @@ public sealed record AwsClientConfig
     /// <summary>Explicit credentials; when null the AWSSDK.Core default chain (env, profile, SSO, container, IMDS) is used.</summary>
     public ImmutableCredentials? Credentials { get; init; }
 
+    /// <summary>
+    /// Credentials that change over time (role sessions), asked for before every signature; wins over
+    /// <see cref="Credentials"/>.
+    /// </summary>
+    public AWSCredentials? CredentialsProvider { get; init; }
+
     /// <summary>Innermost transport handler; it is not disposed by the client. Default: a SocketsHttpHandler without redirects.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; init; }
 

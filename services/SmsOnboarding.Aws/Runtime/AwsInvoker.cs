@@ -246,6 +246,10 @@ public sealed class AwsInvoker : IDisposable
 
     private AWSCredentials ResolveCredentials()
     {
+        if (_config.CredentialsProvider is { } provider)
+        {
+            return provider;
+        }
         if (_config.Credentials is { } c)
         {
             return c.UseToken ? new SessionAWSCredentials(c.AccessKey, c.SecretKey, c.Token) : new BasicAWSCredentials(c.AccessKey, c.SecretKey);

@@ -29,9 +29,9 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     private const string StatesRoleArn = "arn:aws:iam::111122223333:role/sms-onboarding-states";
 
     private readonly SimulatorHost? _simulator;
-    private readonly AwsClientFactory _clients;
+    private readonly IReadOnlyList<AwsClientFactory> _clients;
 
-    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, SkippingTimeProvider clock,
+    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, IReadOnlyList<AwsClientFactory> clients, SkippingTimeProvider clock,
         IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn, ExecutionEventRelay events)
     {
         Events = events;
@@ -66,7 +66,8 @@ public sealed partial class LocalDeployment : IAsyncDisposable
 
     public IIdempotencyStore Idempotency { get; }
 
-    public IAwsClientFactory Aws => _clients;
+    /// <summary>The account administrator's clients (the API's facts probe, tests); each step has its role's own.</summary>
+    public IAwsClientFactory Aws => _clients[0];
 
     public string StateMachineArn { get; }
 
@@ -88,13 +89,34 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         var clients = new AwsClientFactory(options.RealAws ?? SimulatorClientConfig(simulator!.BaseUri, options.RandomSeed));
         var idempotency = new SqliteIdempotencyStore(Path.Combine(options.DataDirectory, "idempotency.db"));
         var inbox = new SqliteHumanTaskInbox(Path.Combine(options.DataDirectory, "human-tasks.db"));
-        // Like the CDK stack on AWS, the simulated account gets the reminder topic; on real AWS from here none is created.
-        IReminderNotifier reminders = simulator is null
-            ? NoReminderNotifier.Instance
-            : new SnsReminderNotifier(clients, await ReminderTopic.CreateAsync(
-                SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)("us-east-1"), cancellationToken: cancellationToken).ConfigureAwait(false));
         var random = new Random(options.RandomSeed);
-        var host = new StepHost(clients, idempotency, inbox, clock, reminders: reminders);
+        var stepClients = new List<AwsClientFactory>();
+        StepHost host;
+        if (simulator is null)
+        {
+            // Real AWS from one machine: every step acts with the caller's credentials; no stack resources are created.
+            host = new StepHost(clients, idempotency, inbox, clock);
+        }
+        else
+        {
+            // Like the CDK stack on AWS: the reminder topic, the SMS-role boundary and one execution role per step.
+            var account = simulator.Account;
+            var topic = await ReminderTopic.CreateAsync(SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)("us-east-1"),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await StepRoles.EnsureAsync(clients.Iam(), account.AccountId, options.StepPermissions ?? (step => step.Permissions), cancellationToken)
+                .ConfigureAwait(false);
+            host = new StepHost(step =>
+            {
+                var credentials = new StepRoleCredentials(account, StepRoles.RoleArn(step, account.AccountId), step.FunctionName);
+                var aws = new AwsClientFactory(region => SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)(region) with { CredentialsProvider = credentials });
+                stepClients.Add(aws);
+                return new StepServices(aws, idempotency, inbox, clock)
+                {
+                    SmsRoleBoundaryArn = StepRoles.BoundaryArn(account.AccountId),
+                    Reminders = new SnsReminderNotifier(aws, topic),
+                };
+            });
+        }
         var events = new ExecutionEventRelay();
         var engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
         {
@@ -108,7 +130,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
-        return new LocalDeployment(engine, simulator, clients, clock, inbox, idempotency, arn, events);
+        return new LocalDeployment(engine, simulator, [clients, .. stepClients], clock, inbox, idempotency, arn, events);
     }
 
     private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig
@@ -221,7 +243,10 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         {
             await _simulator.DisposeAsync().ConfigureAwait(false);
         }
-        _clients.Dispose();
+        foreach (var clients in _clients)
+        {
+            clients.Dispose();
+        }
     }
 
     private static TaskHandler Handler(StepHost host, string stepName) => async (invocation, ct) =>

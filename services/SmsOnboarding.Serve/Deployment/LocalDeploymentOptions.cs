@@ -47,6 +47,12 @@ public sealed class LocalDeploymentOptions
     /// <summary>Overrides of StepCatalog.Settings (e.g. a shorter reminder interval).</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
+    /// <summary>
+    /// What each step's execution role is granted in the simulated account (default: its descriptor's
+    /// <c>Permissions</c>, as the CDK stack grants them). Tests take a grant away to prove it is needed.
+    /// </summary>
+    public Func<SmsOnboarding.Steps.StepDescriptor, IReadOnlyList<SmsOnboarding.Steps.IamGrant>>? StepPermissions { get; init; }
+
     /// <summary>Seed for retry jitter, so a run is reproducible.</summary>
     public int RandomSeed { get; init; } = 7;
 }

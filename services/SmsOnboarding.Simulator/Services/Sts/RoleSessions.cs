@@ -58,15 +58,43 @@ internal static partial class RoleSessions
         {
             throw new AwsServiceException("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
+        return Mint(account, role!, input.RoleSessionName, now, now.AddSeconds(duration));
+    }
+
+    /// <summary>
+    /// A service assuming a role on its own behalf, as Lambda assumes a function's execution role ("Lambda
+    /// execution role", Lambda Developer Guide): only the trust policy is judged, with the service principal as
+    /// the caller. The session lasts one hour (a guess: AWS does not document the length of Lambda's sessions).
+    /// </summary>
+    public static RoleSession IssueForService(SimulatedAccount account, string servicePrincipal, string roleArn, string sessionName, DateTimeOffset now)
+    {
+        var seenBy = Propagation.RoleAssumption(account);
+        var role = RoleOf(account, roleArn) is { } found && seenBy.Sees(found) ? found : null;
+        var request = new AccessRequest("sts:AssumeRole", roleArn, Caller.Service(servicePrincipal), AccessRequest.Keys());
+        if (role is null || RolePermissions.Trust(role, seenBy) is not { } trust || !PolicyEvaluator.AuthorizeAssumeRole(trust, [], null, request).Allowed)
+        {
+            throw new AwsServiceException("AccessDenied", $"{servicePrincipal} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
+        }
+        return Mint(account, role, sessionName, now, now.AddHours(1));
+    }
+
+    private static RoleSession Mint(SimulatedAccount account, IamRole role, string sessionName, DateTimeOffset now, DateTimeOffset expiration)
+    {
+        // An expired session is kept a day, so a late request with it is refused as ExpiredToken, then forgotten (a
+        // guess: AWS does not say how long it recognises an expired token); a months-long local run stays small.
+        foreach (var stale in account.Sessions.Where(s => s.Value.Expiration < now.AddDays(-1)).Select(s => s.Key).ToList())
+        {
+            account.Sessions.Remove(stale);
+        }
         var session = new RoleSession(
             "ASIA" + account.NewId(16, KeyAlphabet),
             account.NewId(40, SecretAlphabet),
             "IQoJb3JpZ2luX2VjE" + account.NewId(340, SecretAlphabet),
-            role!.RoleName,
+            role.RoleName,
             role.RoleId,
             role.Arn(account.AccountId),
-            input.RoleSessionName,
-            now.AddSeconds(duration));
+            sessionName,
+            expiration);
         account.Sessions[session.AccessKeyId] = session;
         return session;
     }

@@ -14,5 +14,6 @@ public static class EnsureSmsRoleStep
         options => new EnsureSmsRoleJson(options),
         s => new EnsureSmsRoleHandler(s.Aws, s.SmsRoleBoundaryArn),
         StepGrants.On(StepGrants.ManagedRoles, "iam:GetRole", "iam:GetRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:TagRole"),
+        StepGrants.On(StepGrants.ManagedRoleNames, "iam:GetRole"),
         StepGrants.When(StepGrants.On(StepGrants.ManagedRoles, "iam:CreateRole"), "iam:PermissionsBoundary", StepGrants.BoundaryArn));
 }
