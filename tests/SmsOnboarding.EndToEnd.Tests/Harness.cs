@@ -4,6 +4,7 @@ using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Privacy;
 
@@ -29,15 +30,18 @@ public sealed partial class Harness : IAsyncDisposable
     // The phones the people hold, per execution: a verification task names its number only by digest.
     private readonly Dictionary<string, IReadOnlyList<string>> _phones = new(StringComparer.Ordinal);
 
-    public static async Task<Harness> StartAsync(SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<Harness> StartAsync(SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null,
+        Func<StepDescriptor, IReadOnlyList<IamGrant>>? stepPermissions = null)
     {
         var dir = Directory.CreateTempSubdirectory("e2e-").FullName;
-        var stack = await LocalDeployment.StartAsync(Options(dir, scenario, nobodyAnswers, settings));
+        var stack = await LocalDeployment.StartAsync(Options(dir, scenario, nobodyAnswers, settings, stepPermissions));
         return new Harness(stack, dir);
     }
 
-    public static LocalDeploymentOptions Options(string dir, SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null) => new()
+    public static LocalDeploymentOptions Options(string dir, SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null,
+        Func<StepDescriptor, IReadOnlyList<IamGrant>>? stepPermissions = null) => new()
     {
+        StepPermissions = stepPermissions,
         DataDirectory = dir,
         Scenario = scenario,
         Start = Start,

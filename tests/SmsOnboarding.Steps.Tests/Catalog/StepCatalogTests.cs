@@ -56,7 +56,13 @@ public sealed class StepCatalogTests
         var iamGrants = StepCatalog.All.SelectMany(s => s.Permissions).Where(g => g.Actions.Any(a => a.StartsWith("iam:", StringComparison.Ordinal)));
         foreach (var grant in iamGrants)
         {
-            Assert.All(grant.Resources, r => Assert.Equal("arn:{partition}:iam::{account}:role/sms-onboarding/*", r));
+            // The one grant outside the path reads a role that does not exist yet (judged on role/NAME): GetRole only.
+            var outside = grant.Resources.Where(r => r != "arn:{partition}:iam::{account}:role/sms-onboarding/*").ToList();
+            if (outside.Count > 0)
+            {
+                Assert.Equal(["arn:{partition}:iam::{account}:role/sms-*"], outside);
+                Assert.Equal(["iam:GetRole"], grant.Actions);
+            }
         }
 
         var create = StepCatalog.All.SelectMany(s => s.Permissions).Single(g => g.Actions.Contains("iam:CreateRole"));
