@@ -151,7 +151,7 @@ public sealed class ScenarioTests
         }
 
         Assert.Equal("FAILED", run.Status);
-        Assert.Equal("VerificationCodeTimedOut", run.Error);
+        Assert.True(run.Error == "VerificationCodeTimedOut", $"{run.Error} at {run.CurrentStep}: {run.Cause}");
         Assert.Contains("after 7 reminders", run.Cause, StringComparison.Ordinal);
         var history = await h.Stack.HistoryAsync(arn);
         Assert.Equal(8, history.Count(e => e.Type == "TaskStateEntered" && e.StateEnteredEventDetails?.Name == "Code.Ask"));
