@@ -91,6 +91,46 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_expired_session_is_renewed_and_the_call_sent_again_once_even_when_not_idempotent()
+    {
+        _server.Enqueue(
+            LoopbackServer.Status(403, SnsError("ExpiredToken", "The security token included in the request is expired"), "text/xml"),
+            LoopbackServer.Status(200, """<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>""", "text/xml"));
+        var sessions = new CountingSessions();
+        using var client = new AmazonSimpleNotificationServiceClient(Config with { CredentialsProvider = sessions });
+
+        var response = await client.PublishAsync(new PublishRequest { PhoneNumber = "+14155550100", Message = "hi" }, _guard.Token);
+
+        Assert.Equal("m-1", response.MessageId);
+        var keys = _server.Requests.Select(r => r.Header("Authorization")!.Split("Credential=")[1].Split('/')[0]).ToList();
+        Assert.Equal(["ASIASESSION1", "ASIASESSION2"], keys);
+    }
+
+    [Fact]
+    public async Task A_session_that_stays_expired_is_not_sent_a_third_time()
+    {
+        _server.Enqueue(
+            LoopbackServer.Status(403, SnsError("ExpiredToken", "expired"), "text/xml"),
+            LoopbackServer.Status(403, SnsError("ExpiredToken", "expired"), "text/xml"));
+        using var client = new AmazonSimpleNotificationServiceClient(Config with { CredentialsProvider = new CountingSessions() });
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            client.PublishAsync(new PublishRequest { PhoneNumber = "+14155550100", Message = "hi" }, _guard.Token));
+
+        Assert.Equal("ExpiredToken", error.ErrorCode);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    /// <summary>A role's sessions as a provider renews them: a new key each time it is asked.</summary>
+    private sealed class CountingSessions : Amazon.Runtime.AWSCredentials
+    {
+        private int _issued;
+
+        public override Amazon.Runtime.ImmutableCredentials GetCredentials() =>
+            new($"ASIASESSION{Interlocked.Increment(ref _issued)}", "secret", "token");
+    }
+
+    [Fact]
     public async Task Create_case_is_not_retried_when_throttled()
     {
         _server.Enqueue(LoopbackServer.Status(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}"""));

@@ -22,7 +22,7 @@ public sealed class IamConsistencyTests
     [Fact]
     public async Task A_role_cognito_never_sees_fails_after_two_minutes_of_retries_saying_why()
     {
-        await using var h = await Harness.StartAsync(Production(roleAssumptionSeconds: 3600));
+        await using var h = await Harness.StartAsync(Production(roleAssumptionSeconds: 1800));
         var arn = await h.Stack.StartOnboardingAsync(Harness.Request());
 
         var run = await h.RunAsync(arn);

@@ -156,6 +156,7 @@ public sealed class AwsInvoker : IDisposable
     {
         var client = _transport.Value.Client;
         var clock = _config.TimeProvider;
+        var renewedCredentials = false;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -196,6 +197,13 @@ public sealed class AwsInvoker : IDisposable
                     failure = NetworkFault(AwsServiceException.NetworkCodes.NetworkFailure,
                         Redactor.Redact(e.Message, sensitiveValues), operation, attempt, e);
                 }
+            }
+            // Refused before the operation ran, so even a call that is not idempotent may go again, once, signed with
+            // the provider's renewed session (the SDKs' refreshing credentials do the same on an expired token).
+            if (!renewedCredentials && _config.CredentialsProvider is not null && failure.ErrorCode is "ExpiredToken" or "ExpiredTokenException")
+            {
+                renewedCredentials = true;
+                continue;
             }
             if (!idempotent || !failure.IsRetryable || attempt >= _config.Retry.MaxAttempts)
             {

@@ -20,4 +20,13 @@ public sealed partial class SimulatedAccount
             return new ServiceRoleCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken, session.Expiration);
         }
     }
+
+    /// <summary>Whether the service could assume the role now (Lambda's check of a function's role), without a session.</summary>
+    public bool CanAssumeRoleAsService(string servicePrincipal, string roleArn)
+    {
+        lock (Gate)
+        {
+            return RoleSessions.RoleTrusting(this, servicePrincipal, roleArn) is not null;
+        }
+    }
 }

@@ -66,16 +66,20 @@ internal static partial class RoleSessions
     /// execution role", Lambda Developer Guide): only the trust policy is judged, with the service principal as
     /// the caller. The session lasts one hour (a guess: AWS does not document the length of Lambda's sessions).
     /// </summary>
-    public static RoleSession IssueForService(SimulatedAccount account, string servicePrincipal, string roleArn, string sessionName, DateTimeOffset now)
+    public static RoleSession IssueForService(SimulatedAccount account, string servicePrincipal, string roleArn, string sessionName, DateTimeOffset now) =>
+        RoleTrusting(account, servicePrincipal, roleArn) is { } role
+            ? Mint(account, role, sessionName, now, now.AddHours(1))
+            : throw new AwsServiceException("AccessDenied", $"{servicePrincipal} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
+
+    /// <summary>The role, if its trust policy (as far as it has propagated) lets the service assume it.</summary>
+    public static IamRole? RoleTrusting(SimulatedAccount account, string servicePrincipal, string roleArn)
     {
         var seenBy = Propagation.RoleAssumption(account);
         var role = RoleOf(account, roleArn) is { } found && seenBy.Sees(found) ? found : null;
         var request = new AccessRequest("sts:AssumeRole", roleArn, Caller.Service(servicePrincipal), AccessRequest.Keys());
-        if (role is null || RolePermissions.Trust(role, seenBy) is not { } trust || !PolicyEvaluator.AuthorizeAssumeRole(trust, [], null, request).Allowed)
-        {
-            throw new AwsServiceException("AccessDenied", $"{servicePrincipal} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
-        }
-        return Mint(account, role, sessionName, now, now.AddHours(1));
+        return role is not null && RolePermissions.Trust(role, seenBy) is { } trust && PolicyEvaluator.AuthorizeAssumeRole(trust, [], null, request).Allowed
+            ? role
+            : null;
     }
 
     private static RoleSession Mint(SimulatedAccount account, IamRole role, string sessionName, DateTimeOffset now, DateTimeOffset expiration)

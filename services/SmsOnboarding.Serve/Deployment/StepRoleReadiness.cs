@@ -1,0 +1,49 @@
+using SmsOnboarding.Engine.Time;
+using SmsOnboarding.Simulator;
+using SmsOnboarding.Steps;
+
+namespace SmsOnboarding.Serve.Deployment;
+
+/// <summary>
+/// A deployment is ready only when Lambda can assume every function's role. IAM makes a new role assumable only once
+/// the change has propagated ("IAM ... is eventually consistent", IAM User Guide, troubleshooting), and Lambda refuses a
+/// function whose role it cannot assume yet ("The role defined for the function cannot be assumed by Lambda"), so the
+/// first start of a simulated deployment waits for its new roles, as a CloudFormation deployment does.
+/// </summary>
+internal static class StepRoleReadiness
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMinutes(1);
+
+    // AWS gives no figure for propagation; an hour is far beyond the seconds it usually takes (a guess).
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(1);
+
+    /// <param name="skipWaits">
+    /// With a skipping clock the wait is skipped like any idle wait (nothing else runs before the engine starts);
+    /// otherwise it passes in real time, once, when the roles are new.
+    /// </param>
+    public static async Task WaitAsync(SimulatedAccount account, SkippingTimeProvider clock, bool skipWaits, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + GiveUpAfter;
+        var poll = FirstPoll;
+        foreach (var step in StepCatalog.All)
+        {
+            var roleArn = StepRoles.RoleArn(step, account.AccountId);
+            while (!account.CanAssumeRoleAsService(StepRoles.LambdaPrincipal, roleArn))
+            {
+                if (clock.GetUtcNow() >= deadline)
+                {
+                    throw new InvalidOperationException(
+                        $"Lambda still cannot assume {roleArn} an hour after the deployment created it; check the role's trust policy.");
+                }
+                var wait = Task.Delay(poll, clock, cancellationToken);
+                poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
+                if (skipWaits)
+                {
+                    clock.TrySkipToNextTimer();
+                }
+                await wait.ConfigureAwait(false);
+            }
+        }
+    }
+}
