@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using SmsOnboarding.Serve.Hosting;
-using SmsOnboarding.Serve;
 using SmsOnboarding.Api.Tests.Support;
+using SmsOnboarding.Serve;
 using SmsOnboarding.Serve.Deployment;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Api.Tests;
 
@@ -85,6 +86,19 @@ public sealed partial class BrowserHappyPathTests
             await page.GetByTestId("field-" + name).FillAsync(value);
         }
         await page.GetByTestId("field-messageType").SelectOptionAsync("OneTimePassword");
+        // The registration section AWS's toll-free form needs, member by member; choices are selects.
+        foreach (var (name, value) in SampleRegistration.Json(vertical: null))
+        {
+            var input = page.GetByTestId("field-registration." + name);
+            if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+            {
+                await input.SelectOptionAsync(value!.GetValue<string>());
+            }
+            else
+            {
+                await input.FillAsync(value!.GetValue<string>());
+            }
+        }
         await Assertions.Expect(page.GetByTestId("plan-step").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("problem-websiteUrl")).ToBeEmptyAsync();
         await page.GetByTestId("submit").ClickAsync();

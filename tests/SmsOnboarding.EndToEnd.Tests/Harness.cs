@@ -7,6 +7,7 @@ using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Privacy;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.EndToEnd.Tests;
 
@@ -78,6 +79,7 @@ public sealed partial class Harness : IAsyncDisposable
             ["requester"] = "alice",
             ["approvers"] = new JsonArray("bob"),
             ["team"] = "checkout",
+            ["registration"] = SampleRegistration.Json(),
         };
         var result = OnboardingRequestValidator.Validate(json);
         Assert.True(result.IsValid, string.Join("; ", result.Problems.Select(p => p.Message)));

@@ -17,7 +17,14 @@ internal sealed class RequestFlags
     {
         foreach (var field in RequestFields.All)
         {
-            _fields.Add(Flag(field));
+            if (field.Kind == FieldKind.Section)
+            {
+                _fields.AddRange(field.Fields.Select(member => Member(field, member)));
+            }
+            else
+            {
+                _fields.Add(Flag(field));
+            }
         }
     }
 
@@ -30,18 +37,31 @@ internal sealed class RequestFlags
     {
         foreach (var (_, field, read) in _fields)
         {
-            if (read(parse) is { } value)
+            if (read(parse) is not { } value)
             {
-                request[field] = value;
+                continue;
             }
+
+            var path = field.Split('.');
+            var target = request;
+            foreach (var section in path[..^1])
+            {
+                target = target[section] as JsonObject ?? (JsonObject)(target[section] = new JsonObject());
+            }
+            target[path[^1]] = value;
         }
     }
 
     /// <summary>How a problem's field is named on the command line: "monthlySpendUsd (--monthly-spend)".</summary>
     public static string Describe(string problemField)
     {
-        var name = problemField.Split('[', '.')[0];
-        return RequestFields.Find(name) is { } field ? $"{problemField} (--{field.ShortName})" : problemField;
+        var names = problemField.Split('[')[0].Split('.');
+        var field = RequestFields.Find(names[0]);
+        if (field?.Kind == FieldKind.Section && names.Length > 1)
+        {
+            field = field.Fields.FirstOrDefault(f => f.Name == names[1]);
+        }
+        return field is not null ? $"{problemField} (--{field.ShortName})" : problemField;
     }
 
     public static string FlagOf(RequestField field) => "--" + field.ShortName;
@@ -63,6 +83,17 @@ internal sealed class RequestFlags
                 var text = new Option<string?>(FlagOf(field)) { Description = description };
                 return (text, field.Name, p => p.GetValue(text) is { } v ? JsonValue.Create(v) : null);
         }
+    }
+
+    /// <summary>A member of a section is its own flag; the opt-in screenshot flag takes a file path and sends the file.</summary>
+    private static (Option, string, Func<ParseResult, JsonNode?>) Member(RequestField section, RequestField member)
+    {
+        var (option, _, read) = Flag(member);
+        if (member == RegistrationFields.OptInScreenshot)
+        {
+            return (option, $"{section.Name}.{member.Name}", p => read(p) is { } value ? JsonValue.Create(ScreenshotFile.AsDataUrl(value.GetValue<string>())) : null);
+        }
+        return (option, $"{section.Name}.{member.Name}", read);
     }
 
     private static string Description(RequestField field)

@@ -8,16 +8,19 @@ namespace SmsOnboarding.Domain.Requests;
 /// Reads typed values out of an untrusted JSON object, recording a problem instead of throwing whenever a
 /// value is missing, of the wrong type or too long.
 /// </summary>
-internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> problems)
+internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> problems, string prefix = "")
 {
+    /// <summary>A member's JSON path as problems name it: "registration.city" inside the registration section.</summary>
+    public string Path(string field) => prefix + field;
+
     public void Add(string field, string code, string message) => problems.Add(new ValidationProblem(field, code, message));
 
     public bool Has(string field) => json.TryGetPropertyValue(field, out var node) && node is not null;
 
     /// <summary>A text field as its definition says: required or not, its length, one line or prose.</summary>
     public string? Text(RequestField definition) =>
-        Has(definition.Name) ? String(definition.Name, json[definition.Name], definition.MaxLength, definition.Multiline)
-        : definition.Required ? Missing<string>(definition.Name, "a string") : null;
+        Has(definition.Name) ? String(Path(definition.Name), json[definition.Name], definition.MaxLength, definition.Multiline)
+        : definition.Required ? Missing<string>(Path(definition.Name), "a string") : null;
 
     /// <summary><paramref name="multiline"/> lets prose (a use case, a sample message) keep its line breaks and tabs.</summary>
     public string? String(string field, JsonNode? node, int maxLength, bool multiline = false)
@@ -97,7 +100,7 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
     }
 
     public TEnum? RequiredEnum<TEnum>(RequestField definition) where TEnum : struct, Enum =>
-        Has(definition.Name) ? Enum<TEnum>(definition) : Missing<TEnum?>(definition.Name, "one of " + Names<TEnum>());
+        Has(definition.Name) ? Enum<TEnum>(definition) : Missing<TEnum?>(Path(definition.Name), "one of " + Names<TEnum>());
 
     public TEnum? Enum<TEnum>(RequestField definition) where TEnum : struct, Enum
     {
@@ -117,6 +120,21 @@ internal sealed class JsonFieldReader(JsonObject json, List<ValidationProblem> p
         Add(field, ProblemCodes.InvalidValue, $"{field} must be one of {Names<TEnum>()}; got '{text}'.");
         return null;
     }
+
+    /// <summary>A text field whose value must be one of the definition's choices (exact spelling, as AWS's forms take them).</summary>
+    public string? Choice(RequestField definition)
+    {
+        var text = Text(definition);
+        if (text is null || definition.Choices.Contains(text))
+        {
+            return text;
+        }
+
+        Add(Path(definition.Name), ProblemCodes.InvalidValue, $"{Path(definition.Name)} must be one of {string.Join(", ", definition.Choices)}; got '{(text.Length <= 64 ? text : text[..64] + "…")}'.");
+        return null;
+    }
+
+    public JsonNode? Node(string field) => json[field];
 
     /// <summary>Null when the JSON escapes do not decode to UTF-16 (a lone surrogate).</summary>
     private static string? AsString(JsonValue value)

@@ -23,7 +23,8 @@ public sealed record OnboardingRequest(
     string Requester,
     IReadOnlyList<string> Approvers,
     string Team,
-    string? RequestId = null)
+    string? RequestId = null,
+    RegistrationDetails? Registration = null)
 {
     /// <summary>A pool id is "{region}_{suffix}".</summary>
     [JsonIgnore]
@@ -35,6 +36,13 @@ public sealed record OnboardingRequest(
     [JsonIgnore]
     public bool SendsToUnitedStates => Countries.Contains("US");
 
+    /// <summary>US toll-free and 10DLC identities exist only after AWS approves a registration of the company.</summary>
+    [JsonIgnore]
+    public bool NeedsUsRegistration => NeedsRegistration(Countries, OriginationType);
+
+    public static bool NeedsRegistration(IReadOnlyList<string> countries, OriginationType origination) =>
+        countries.Contains("US") && origination is OriginationType.TollFree or OriginationType.TenDlc;
+
     // Records compare lists by reference; requests are compared by content (idempotent submit, tests).
     public bool Equals(OnboardingRequest? other) =>
         other is not null
@@ -44,7 +52,7 @@ public sealed record OnboardingRequest(
         && OptInProcess == other.OptInProcess && SampleMessages.SequenceEqual(other.SampleMessages)
         && SandboxNumbers.SequenceEqual(other.SandboxNumbers) && OriginationType == other.OriginationType
         && Requester == other.Requester && Approvers.SequenceEqual(other.Approvers) && Team == other.Team
-        && RequestId == other.RequestId;
+        && RequestId == other.RequestId && Registration == other.Registration;
 
     public override int GetHashCode() => HashCode.Combine(UserPoolId, Requester, Team, MonthlySpendUsd, RequestId);
 }

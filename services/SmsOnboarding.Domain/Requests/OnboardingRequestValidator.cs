@@ -66,6 +66,13 @@ public static partial class OnboardingRequestValidator
         var team = read.Text(RequestFields.Team);
         var requestId = ReadRequestId(read);
 
+        var registrationNeeded = countries is not null && origination is { } o && OnboardingRequest.NeedsRegistration(countries, o);
+        var registration = ReadRegistration(read, problems, registrationNeeded, origination);
+        if (registrationNeeded)
+        {
+            CheckRegistrationLengths(read, origination!.Value, websiteUrl, useCase, optIn, samples);
+        }
+
         if (origination == OriginationType.None && countries?.Contains("US") == true)
         {
             read.Add("originationType", ProblemCodes.OriginationRequired,
@@ -79,7 +86,7 @@ public static partial class OnboardingRequestValidator
 
         var request = new OnboardingRequest(
             userPoolId!, accountId, snsRegion, countries!, spend!.Value, messageType!.Value, useCase!, websiteUrl!,
-            optIn!, samples!, numbers ?? [], origination!.Value, requester!, approvers!, team!, requestId);
+            optIn!, samples!, numbers ?? [], origination!.Value, requester!, approvers!, team!, requestId, registration);
         return new ValidationResult(request, problems);
     }
 

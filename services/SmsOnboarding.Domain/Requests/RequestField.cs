@@ -7,6 +7,8 @@ public enum FieldKind
     Number,
     Choice,
     TextList,
+    /// <summary>A nested object whose members are <see cref="RequestField.Fields"/>.</summary>
+    Section,
 }
 
 /// <summary>
@@ -44,6 +46,9 @@ public sealed record RequestField(string Name, string ShortName, string Label, F
 
     /// <summary>A number without a fraction.</summary>
     public bool WholeNumber { get; init; }
+
+    /// <summary>The members of a <see cref="FieldKind.Section"/>.</summary>
+    public IReadOnlyList<RequestField> Fields { get; init; } = [];
 
     /// <summary>A valid value, shown as a placeholder.</summary>
     public string? Example { get; init; }

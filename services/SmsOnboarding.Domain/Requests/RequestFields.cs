@@ -81,7 +81,7 @@ public static class RequestFields
     public static IReadOnlyList<RequestField> All { get; } =
     [
         RequestId, UserPoolId, AccountId, SnsRegion, Countries, MonthlySpendUsd, MessageType, OriginationType, UseCase,
-        WebsiteUrl, OptInProcess, SampleMessages, SandboxNumbers, Requester, Approvers, Team,
+        WebsiteUrl, OptInProcess, SampleMessages, SandboxNumbers, Requester, Approvers, Team, RegistrationFields.Section,
     ];
 
     public static RequestField? Find(string name) => All.FirstOrDefault(f => f.Name == name);

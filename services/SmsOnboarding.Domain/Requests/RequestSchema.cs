@@ -29,7 +29,35 @@ public static class RequestSchema
             ["additionalProperties"] = false,
             ["required"] = new JsonArray(RequestFields.All.Where(f => f.Required).Select(f => (JsonNode)f.Name).ToArray()),
             ["properties"] = properties,
+            ["allOf"] = RegistrationRules(),
         };
+    }
+
+    /// <summary>
+    /// When the registration section and its conditional members are required (the validator's rules, as JSON
+    /// Schema can say them): US destinations with TollFree (the default) or TenDlc need the section; toll-free
+    /// needs the opt-in screenshot, 10DLC the industry; every legal form but a sole proprietor needs a tax id.
+    /// </summary>
+    private static JsonArray RegistrationRules()
+    {
+        const string Section = RegistrationFields.SectionName;
+        static JsonObject UsWith(params string[] originations) => new()
+        {
+            ["required"] = new JsonArray("countries"),
+            ["properties"] = new JsonObject
+            {
+                ["countries"] = new JsonObject { ["contains"] = new JsonObject { ["const"] = "US" } },
+                ["originationType"] = new JsonObject { ["enum"] = new JsonArray(originations.Select(o => (JsonNode)o).ToArray()) },
+            },
+        };
+        static JsonObject SectionRequires(string member) =>
+            new() { ["properties"] = new JsonObject { [Section] = new JsonObject { ["required"] = new JsonArray(member) } } };
+        return
+        [
+            new JsonObject { ["if"] = UsWith(nameof(OriginationType.TollFree), nameof(OriginationType.TenDlc)), ["then"] = new JsonObject { ["required"] = new JsonArray(Section) } },
+            new JsonObject { ["if"] = UsWith(nameof(OriginationType.TollFree)), ["then"] = SectionRequires(RegistrationFields.OptInScreenshot.Name) },
+            new JsonObject { ["if"] = UsWith(nameof(OriginationType.TenDlc)), ["then"] = SectionRequires(RegistrationFields.Vertical.Name) },
+        ];
     }
 
     private static JsonObject Property(RequestField field)
@@ -49,6 +77,21 @@ public static class RequestSchema
             case FieldKind.Choice:
                 property["type"] = "string";
                 property["enum"] = new JsonArray(field.Choices.Select(c => (JsonNode)c).ToArray());
+                break;
+            case FieldKind.Section:
+                property["type"] = "object";
+                property["additionalProperties"] = false;
+                property["required"] = new JsonArray(field.Fields.Where(f => f.Required).Select(f => (JsonNode)f.Name).ToArray());
+                property["properties"] = new JsonObject(field.Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)Property(f))));
+                property["allOf"] = new JsonArray(new JsonObject
+                {
+                    ["if"] = new JsonObject
+                    {
+                        ["required"] = new JsonArray(RegistrationFields.BusinessType.Name),
+                        ["properties"] = new JsonObject { [RegistrationFields.BusinessType.Name] = new JsonObject { ["not"] = new JsonObject { ["const"] = "SOLE_PROPRIETOR" } } },
+                    },
+                    ["then"] = new JsonObject { ["required"] = new JsonArray(RegistrationFields.TaxId.Name) },
+                });
                 break;
             case FieldKind.TextList:
                 property["type"] = "array";

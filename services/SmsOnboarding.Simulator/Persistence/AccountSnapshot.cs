@@ -77,7 +77,8 @@ internal sealed record RegistrationSnapshot(
     DateTimeOffset CreatedAt,
     IReadOnlyDictionary<string, string> Tags,
     string? ClientToken,
-    IReadOnlyList<RegistrationVersionSnapshot> Versions);
+    IReadOnlyList<RegistrationVersionSnapshot> Versions,
+    string? BrandRegistrationId = null);
 
 /// <summary>A field value is a string (TextValue, RegistrationAttachmentId) or a string array (SelectChoices).</summary>
 internal sealed record RegistrationVersionSnapshot(

@@ -65,7 +65,7 @@ internal static class SnapshotMapping
     public static RegistrationSnapshot ToSnapshot(Registration r) => new(
         r.Region, r.RegistrationId, r.RegistrationType, r.CreatedAt, new Dictionary<string, string>(r.Tags, StringComparer.Ordinal), r.ClientToken,
         [.. r.Versions.Select(v => new RegistrationVersionSnapshot(v.Number, v.DraftAt, v.SubmittedAt, v.Review,
-            v.Fields.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<string, JsonNode>)f.Value.ToDictionary(x => x.Key, x => FieldValue(x.Value), StringComparer.Ordinal), StringComparer.Ordinal)))]);
+            v.Fields.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<string, JsonNode>)f.Value.ToDictionary(x => x.Key, x => FieldValue(x.Value), StringComparer.Ordinal), StringComparer.Ordinal)))], r.BrandRegistrationId);
 
     public static Registration FromSnapshot(RegistrationSnapshot r)
     {
@@ -77,6 +77,7 @@ internal static class SnapshotMapping
             CreatedAt = r.CreatedAt,
             Tags = new Dictionary<string, string>(r.Tags, StringComparer.Ordinal),
             ClientToken = r.ClientToken,
+            BrandRegistrationId = r.BrandRegistrationId,
         };
         foreach (var v in r.Versions)
         {

@@ -103,6 +103,7 @@ public static partial class ScenarioLoader
         Review(r.OriginationIdentity, "$.reviews.originationIdentity");
         Review(r.QuotaIncrease, "$.reviews.quotaIncrease");
         Review(r.Registration, "$.reviews.registration");
+        Require(r.RegistrationVersionsSentBack is >= 0 and <= 10, "$.reviews.registrationVersionsSentBack", "must be a whole number from 0 to 10");
         Hours(r.QuotaCaseOpenedAfterHours, "$.reviews.quotaCaseOpenedAfterHours");
         Require(r.QuotaCaseOpenedAfterHours <= r.QuotaIncrease.DelayHours, "$.reviews.quotaCaseOpenedAfterHours",
             "must not be later than reviews.quotaIncrease.delayHours");

@@ -64,6 +64,8 @@ public sealed record ReviewPolicies
     public double QuotaCaseOpenedAfterHours { get; init; } = 1;
     /// <summary>SMS Voice v2 registration review (toll-free: up to 15 business days).</summary>
     public ReviewPolicy Registration { get; init; } = new(120);
+    /// <summary>The first this-many versions of every registration are DENIED with reasons (sent back for updates).</summary>
+    public int RegistrationVersionsSentBack { get; init; }
     /// <summary>RequestPhoneNumber: PENDING until this much time has passed, then ACTIVE.</summary>
     public double PhoneNumberActivationHours { get; init; } = 0.05;
     /// <summary>Support answers a case it cannot classify (or a customer reply) after this long.</summary>

@@ -37,6 +37,9 @@ internal sealed class Registration
     public string? ClientToken { get; init; }
     public List<RegistrationVersion> Versions { get; } = [];
 
+    /// <summary>The 10DLC brand a campaign or vetting registration is associated with.</summary>
+    public string? BrandRegistrationId { get; set; }
+
     public string Arn(string accountId) => $"arn:aws:sms-voice:{Region}:{accountId}:registration/{RegistrationId}";
 
     public RegistrationVersion Current => Versions[^1];

@@ -43,7 +43,8 @@ public sealed record OriginationProgress(
     int Attempt = 0,
     int NextDelaySeconds = 0,
     string? Detail = null,
-    DateTimeOffset? WaitingSince = null);
+    DateTimeOffset? WaitingSince = null,
+    string? BrandRegistrationId = null);
 
 /// <summary>What a person answered through HumanTaskService (the SendTaskSuccess output).</summary>
 public sealed record HumanAnswer(

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Serve.Simulation;
-using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.HumanTasks;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Api.Tests.Support;
 
@@ -108,6 +109,7 @@ internal sealed class ApiServer : IAsyncDisposable
         ["requester"] = requester,
         ["approvers"] = new JsonArray((approvers ?? ["bob"]).Select(a => (JsonNode)a!).ToArray()),
         ["team"] = team,
+        ["registration"] = SampleRegistration.Json(),
     };
 
     public static async Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body = null)

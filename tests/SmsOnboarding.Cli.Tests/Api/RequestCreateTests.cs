@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using SmsOnboarding.Cli.Tests.Support;
+using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Cli.Tests.Api;
 
@@ -15,12 +17,18 @@ public sealed class RequestCreateTests : IAsyncLifetime
     public async Task Request_create_from_flags_alone_submits_it_with_the_token_user_as_requester()
     {
         var alice = _server.As("demo-requester-alice");
+        var screenshot = Path.Combine(Directory.CreateTempSubdirectory("cli-screenshot-").FullName, "opt-in.png");
+        var sample = SampleRegistration.Json(vertical: null);
+        await File.WriteAllBytesAsync(screenshot, Convert.FromBase64String(SampleRegistration.ScreenshotDataUrl.Split(',')[1]));
+        sample["optInScreenshot"] = screenshot;
+        // Each member of the registration section is a --reg-* flag; the screenshot flag takes a file.
+        var registrationFlags = sample.SelectMany(m => new[] { "--" + RegistrationFields.All.Single(f => f.Name == m.Key).ShortName, m.Value!.GetValue<string>() });
 
-        var created = await CliProcess.RunAsync(alice, "request", "create",
+        var created = await CliProcess.RunAsync(alice, ["request", "create",
             "--pool", "us-east-1_Checkout1", "--country", "US,CA", "--monthly-spend", "40", "--message-type", "OneTimePassword",
-            "--use-case", "Sign-in codes for the checkout app.", "--website", "https://checkout.example.com",
+            "--use-case", "Sign-in codes and account recovery for the checkout app.", "--website", "https://checkout.example.com",
             "--opt-in", "Users add their number on the profile page.", "--sample-message", "Your code is {####}, valid 5 minutes.",
-            "--sandbox-number", "+12065550101", "--approver", "bob", "--team", "checkout", "--request-id", "flags-only-1");
+            "--sandbox-number", "+12065550101", "--approver", "bob", "--team", "checkout", "--request-id", "flags-only-1", .. registrationFlags]);
         var id = created.Output.Split(' ')[0];
         var shown = await CliProcess.RunAsync(alice, "request", "show", id, "--output", "json");
 
@@ -103,10 +111,14 @@ public sealed class RequestCreateTests : IAsyncLifetime
         var create = CliApp.BuildRoot().Subcommands.Single(c => c.Name == "request").Subcommands.Single(c => c.Name == "create");
         var own = new[] { "--file", "--dry-run", "--endpoint", "--output" };
 
-        var fieldFlags = schema["properties"]!.AsObject().Select(p => "--" + p.Value!["x-shortName"]!.GetValue<string>()).Order().ToList();
+        // A section (an object) is no flag of its own: each of its members is.
+        var fieldFlags = schema["properties"]!.AsObject()
+            .SelectMany(p => p.Value!["type"]!.GetValue<string>() == "object" ? p.Value["properties"]!.AsObject().Select(m => m.Value!) : [p.Value!])
+            .Select(p => "--" + p["x-shortName"]!.GetValue<string>()).Order().ToList();
 
         Assert.Equal("application/schema+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("--monthly-spend", fieldFlags);
+        Assert.Contains("--reg-opt-in-screenshot", fieldFlags);
         Assert.Equal(fieldFlags, create.Options.Select(o => o.Name).Where(n => !own.Contains(n)).Order());
     }
 

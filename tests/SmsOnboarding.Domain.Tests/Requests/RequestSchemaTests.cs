@@ -11,9 +11,33 @@ public class RequestSchemaTests
 {
     private static readonly JsonObject Schema = RequestSchema.Build();
     private static readonly JsonObject Properties = Schema["properties"]!.AsObject();
-    private static readonly HashSet<string> Required = Schema["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet();
+    private static readonly JsonObject Section = Properties[RegistrationFields.SectionName]!.AsObject();
 
-    public static TheoryData<string> SchemaFields() => [.. Properties.Select(p => p.Key)];
+    // Complete() sends to the US with a toll-free number from a company that is not a sole proprietor, so the
+    // schema's conditions (allOf) require the section, its opt-in screenshot and its tax id.
+    private static readonly HashSet<string> Required =
+    [
+        .. Schema["required"]!.AsArray().Select(n => n!.GetValue<string>()),
+        RegistrationFields.SectionName,
+        .. Section["required"]!.AsArray().Select(n => $"{RegistrationFields.SectionName}.{n}"),
+        $"{RegistrationFields.SectionName}.{RegistrationFields.OptInScreenshot.Name}",
+        $"{RegistrationFields.SectionName}.{RegistrationFields.TaxId.Name}",
+    ];
+
+    /// <summary>Every property, the section's members named "registration.member".</summary>
+    public static TheoryData<string> SchemaFields() =>
+        [.. Properties.Select(p => p.Key), .. Section["properties"]!.AsObject().Select(p => $"{RegistrationFields.SectionName}.{p.Key}")];
+
+    [Fact]
+    public void The_schema_states_when_the_registration_section_and_its_conditional_members_are_required()
+    {
+        var rules = Schema["allOf"]!.ToJsonString() + Section["allOf"]!.ToJsonString();
+
+        Assert.Contains("\"then\":{\"required\":[\"registration\"]}", rules, StringComparison.Ordinal);
+        Assert.Contains("\"required\":[\"optInScreenshot\"]", rules, StringComparison.Ordinal);
+        Assert.Contains("\"required\":[\"vertical\"]", rules, StringComparison.Ordinal);
+        Assert.Contains("\"then\":{\"required\":[\"taxId\"]}", rules, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_request_with_every_schema_field_is_valid_and_its_normalised_form_uses_only_schema_fields()
@@ -31,12 +55,14 @@ public class RequestSchemaTests
     public void Leaving_a_field_out_is_a_required_problem_exactly_when_the_schema_requires_it(string field)
     {
         var json = Complete();
-        json.Remove(field);
+        Remove(json, field);
 
         var problems = OnboardingRequestValidator.Validate(json).Problems;
 
-        Assert.Equal(Required.Contains(field), problems.Any(p => p.Field == field && p.Code == ProblemCodes.Required));
-        Assert.DoesNotContain(problems, p => p.Field != field && p.Code == ProblemCodes.Required);
+        // Leaving the whole section out names each of its required members, one problem each.
+        bool Mine(ValidationProblem p) => p.Field == field || p.Field.StartsWith(field + ".", StringComparison.Ordinal);
+        Assert.Equal(Required.Contains(field), problems.Any(p => Mine(p) && p.Code == ProblemCodes.Required));
+        Assert.DoesNotContain(problems, p => !Mine(p) && p.Code == ProblemCodes.Required);
     }
 
     [Fact]
@@ -55,7 +81,7 @@ public class RequestSchemaTests
     [MemberData(nameof(SchemaFields))]
     public void Text_one_character_over_the_schema_max_length_is_too_long(string field)
     {
-        var property = Properties[field]!.AsObject();
+        var property = PropertyOf(field);
         var isList = property["type"]!.GetValue<string>() == "array";
         var text = isList ? property["items"]!.AsObject() : property;
         if (text["maxLength"] is not { } max)
@@ -64,7 +90,7 @@ public class RequestSchemaTests
         }
         var json = Complete();
         var tooLong = new string('a', max.GetValue<int>() + 1);
-        json[field] = isList ? new JsonArray(tooLong) : tooLong;
+        Set(json, field, isList ? new JsonArray(tooLong) : tooLong);
 
         var problems = OnboardingRequestValidator.Validate(json).Problems;
 
@@ -75,7 +101,7 @@ public class RequestSchemaTests
     [MemberData(nameof(SchemaFields))]
     public void A_list_one_entry_over_the_schema_max_items_is_too_many(string field)
     {
-        if (Properties[field]!["maxItems"] is not { } max)
+        if (PropertyOf(field)["maxItems"] is not { } max)
         {
             return;
         }
@@ -89,19 +115,19 @@ public class RequestSchemaTests
     [MemberData(nameof(SchemaFields))]
     public void Every_choice_the_schema_lists_is_accepted_and_nothing_else(string field)
     {
-        if (Properties[field]!["enum"] is not JsonArray choices)
+        if (PropertyOf(field)["enum"] is not JsonArray choices)
         {
             return;
         }
         foreach (var choice in choices)
         {
             var json = Complete();
-            json[field] = choice!.GetValue<string>();
+            Set(json, field, choice!.GetValue<string>());
             // A rule between fields (no origination identity for US destinations) is the validator's, not the schema's.
             Assert.DoesNotContain(OnboardingRequestValidator.Validate(json).Problems, p => p.Field == field && p.Code != ProblemCodes.OriginationRequired);
         }
         var other = Complete();
-        other[field] = "Carrier" + "Pigeon";
+        Set(other, field, "Carrier" + "Pigeon");
         Assert.Contains(OnboardingRequestValidator.Validate(other).Problems, p => p.Field == field && p.Code == ProblemCodes.InvalidValue);
     }
 
@@ -117,6 +143,33 @@ public class RequestSchemaTests
         Assert.Equal(Properties.Count, Properties.Select(p => p.Value!["x-shortName"]!.GetValue<string>()).Distinct().Count());
     }
 
+    private static JsonObject PropertyOf(string path) =>
+        path.Split('.') is [var section, var member] ? Section["properties"]![member]!.AsObject() : Properties[path]!.AsObject();
+
+    private static void Set(JsonObject json, string path, JsonNode? value)
+    {
+        if (path.Split('.') is [var section, var member])
+        {
+            json[section]![member] = value;
+        }
+        else
+        {
+            json[path] = value;
+        }
+    }
+
+    private static void Remove(JsonObject json, string path)
+    {
+        if (path.Split('.') is [var section, var member])
+        {
+            json[section]!.AsObject().Remove(member);
+        }
+        else
+        {
+            json.Remove(path);
+        }
+    }
+
     // Valid() plus the optional fields it leaves out.
     private static JsonObject Complete()
     {
@@ -124,6 +177,7 @@ public class RequestSchemaTests
         json["requestId"] = "schema-check-1";
         json["accountId"] = "111122223333";
         json["snsRegion"] = "us-east-1";
+        json[RegistrationFields.SectionName]!["street2"] = "Suite 200";
         return json;
     }
 }

@@ -54,12 +54,12 @@ public class RequestTextCharactersTests
     public void Prose_keeps_its_line_breaks_tabs_and_emoji()
     {
         var json = SampleRequests.Valid();
-        json["useCase"] = "Sign-in codes.\nAccount recovery.\tBoth 🔐.";
-        json["sampleMessages"] = new System.Text.Json.Nodes.JsonArray("Your code:\n{####}");
+        json["useCase"] = "Sign-in codes.\nAccount recovery for customers.\tBoth 🔐.";
+        json["sampleMessages"] = new System.Text.Json.Nodes.JsonArray("Your sign-in code:\n{####}");
 
         var result = OnboardingRequestValidator.Validate(json);
 
         Assert.True(result.IsValid, string.Join("; ", result.Problems));
-        Assert.Equal("Sign-in codes.\nAccount recovery.\tBoth 🔐.", result.Request!.UseCase);
+        Assert.Equal("Sign-in codes.\nAccount recovery for customers.\tBoth 🔐.", result.Request!.UseCase);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Domain.Tests.Requests;
 
@@ -10,7 +11,7 @@ internal static class SampleRequests
         ["countries"] = new JsonArray("US", "CA"),
         ["monthlySpendUsd"] = 250,
         ["messageType"] = "OneTimePassword",
-        ["useCase"] = "One-time passwords for sign-in.",
+        ["useCase"] = "One-time passwords for sign-in and account recovery.",
         ["websiteUrl"] = "https://checkout.example.com",
         ["optInProcess"] = "Customers add their number on the profile page.",
         ["sampleMessages"] = new JsonArray("Your code is {####}."),
@@ -19,6 +20,7 @@ internal static class SampleRequests
         ["requester"] = "alice",
         ["approvers"] = new JsonArray("bob"),
         ["team"] = "checkout",
+        ["registration"] = SampleRegistration.Json(),
     };
 
     public static JsonObject With(string field, JsonNode? value)

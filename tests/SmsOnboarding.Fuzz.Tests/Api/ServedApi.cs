@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SmsOnboarding.Serve;
 using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Fuzz.Tests.Api;
 
@@ -79,6 +80,7 @@ public sealed class ServedApi : IAsyncLifetime
         ["requester"] = "alice",
         ["approvers"] = new JsonArray("bob"),
         ["team"] = "checkout",
+        ["registration"] = SampleRegistration.Json(),
     };
 
     public async Task<IReadOnlyList<string>> PendingTaskIdsAsync()

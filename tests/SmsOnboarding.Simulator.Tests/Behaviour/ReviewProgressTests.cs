@@ -120,8 +120,8 @@ public sealed class ReviewProgressTests
     {
         await using var sim = await TestSimulator.StartAsync("""{ "reviews": { "registration": { "delayHours": 48, "approve": false } } }""");
         using var smsVoice = sim.SmsVoice();
-        var id = (await smsVoice.CreateRegistrationAsync(new CreateRegistrationRequest { RegistrationType = "US_TEN_DLC_CAMPAIGN_REGISTRATION" })).RegistrationId!;
-        await smsVoice.PutRegistrationFieldValueAsync(new PutRegistrationFieldValueRequest { RegistrationId = id, FieldPath = "campaignInfo.useCase", SelectChoices = ["TWO_FACTOR_AUTHENTICATION"] });
+        var id = (await smsVoice.CreateRegistrationAsync(new CreateRegistrationRequest { RegistrationType = "US_TEN_DLC_BRAND_REGISTRATION" })).RegistrationId!;
+        await RegistrationForm.FillAsync(smsVoice, id, "US_TEN_DLC_BRAND_REGISTRATION");
         await smsVoice.SubmitRegistrationVersionAsync(new SubmitRegistrationVersionRequest { RegistrationId = id });
 
         sim.Advance(TimeSpan.FromHours(2));

@@ -10,6 +10,7 @@ using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Steps.Tests.Support;
 
@@ -91,6 +92,7 @@ public sealed class SimulatedAws : IAsyncDisposable
             ["requester"] = "alice",
             ["approvers"] = new JsonArray("bob"),
             ["team"] = "checkout",
+            ["registration"] = SampleRegistration.Json(),
         };
         var result = OnboardingRequestValidator.Validate(json);
         Assert.True(result.IsValid, string.Join("; ", result.Problems.Select(p => p.Message)));

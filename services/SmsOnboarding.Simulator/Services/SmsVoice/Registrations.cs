@@ -22,20 +22,28 @@ internal static class Registrations
     private static readonly HashSet<string> FilterNames = ["registration-type", "registration-status"];
     private static readonly HashSet<string> VersionFilterNames = ["registration-version-status"];
 
+    // AWS-FACTS-2 §1-2: toll-free numbers and a campaign's brand are associated before submit; a campaign's 10DLC
+    // number after the campaign is COMPLETE; the vetting registration names its brand before submit.
+    private static readonly IReadOnlyDictionary<string, (string Resource, string Behavior)[]> Associations = new Dictionary<string, (string, string)[]>(StringComparer.Ordinal)
+    {
+        ["US_TOLL_FREE_REGISTRATION"] = [("PHONE_NUMBER", "ASSOCIATE_BEFORE_SUBMIT")],
+        ["US_TEN_DLC_BRAND_REGISTRATION"] = [],
+        ["US_TEN_DLC_BRAND_VETTING"] = [("REGISTRATION", "ASSOCIATE_BEFORE_SUBMIT")],
+        ["US_TEN_DLC_CAMPAIGN_REGISTRATION"] = [("REGISTRATION", "ASSOCIATE_BEFORE_SUBMIT"), ("PHONE_NUMBER", "ASSOCIATE_AFTER_COMPLETE")],
+    };
+
     public static JsonObject TypeDefinitions() => new()
     {
         ["RegistrationTypeDefinitions"] = Json.Array(Types.Select(t => (JsonNode)new JsonObject
         {
             ["RegistrationType"] = t.Key,
-            ["SupportedAssociations"] = t.Key is "US_TOLL_FREE_REGISTRATION" or "US_TEN_DLC_CAMPAIGN_REGISTRATION"
-                ? new JsonArray(new JsonObject
-                {
-                    ["ResourceType"] = "PHONE_NUMBER",
-                    ["IsoCountryCode"] = "US",
-                    ["AssociationBehavior"] = t.Key == "US_TOLL_FREE_REGISTRATION" ? "ASSOCIATE_BEFORE_SUBMIT" : "ASSOCIATE_ON_APPROVAL",
-                    ["DisassociationBehavior"] = "DISASSOCIATE_ALL_CLOSES_REGISTRATION",
-                })
-                : new JsonArray(),
+            ["SupportedAssociations"] = Json.Array(Associations[t.Key].Select(a => (JsonNode)new JsonObject
+            {
+                ["ResourceType"] = a.Resource,
+                ["IsoCountryCode"] = "US",
+                ["AssociationBehavior"] = a.Behavior,
+                ["DisassociationBehavior"] = "DISASSOCIATE_ALL_CLOSES_REGISTRATION",
+            })),
             ["DisplayHints"] = new JsonObject { ["Title"] = t.Value, ["ShortDescription"] = t.Value },
         })),
     };
@@ -88,6 +96,10 @@ internal static class Registrations
         {
             throw SmsVoiceService.Validation("MAXIMUM_SIZE_EXCEEDED", "Attachments are limited to 500 KB.");
         }
+        if (body is not null && !IsPdfJpegOrPng(body))
+        {
+            throw SmsVoiceService.Validation("ATTACHMENT_TYPE_NOT_SUPPORTED", "Attachments must be PDF, JPEG or PNG files.");
+        }
         var account = context.Account;
         var id = "attachment-" + account.NewId(32, "0123456789abcdef");
         account.RegistrationAttachments.Add((context.Region, id, context.Now));
@@ -138,9 +150,15 @@ internal static class Registrations
         {
             throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Field {path} is of type {field.Type}: set {expected}.");
         }
-        if (field.Options is { } options && Json.Strings(input, "SelectChoices").Any(c => !options.Contains(c)))
+        if (field.Options is { } options && Json.Strings(input, "SelectChoices") is var choices &&
+            (choices.Count != 1 || choices.Any(c => !options.Contains(c))))
         {
-            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Field {path} accepts only: {string.Join(", ", options)}.");
+            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Field {path} takes exactly one of: {string.Join(", ", options)}.", path);
+        }
+        if (field.Type == "TEXT" && value["TextValue"] is string answer && (answer.Length < field.MinLength || answer.Length > field.MaxLength))
+        {
+            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED",
+                $"Field {path} must be {field.MinLength} to {field.MaxLength} characters long; got {answer.Length}.", path);
         }
         version.Fields[path] = value;
         var result = new JsonObject
@@ -182,24 +200,75 @@ internal static class Registrations
         var account = context.Account;
         var registration = Find(input, context);
         var resourceId = Json.ReqString(input, "ResourceId");
+        var supported = Associations[registration.RegistrationType];
+        if (account.Registrations.FirstOrDefault(r => r.Region == context.Region && (r.RegistrationId == resourceId || r.Arn(account.AccountId) == resourceId)) is { } brand)
+        {
+            if (!supported.Any(a => a.Resource == "REGISTRATION") || brand.RegistrationType != "US_TEN_DLC_BRAND_REGISTRATION")
+            {
+                throw SmsVoiceService.Validation("INVALID_REGISTRATION_ASSOCIATION",
+                    $"A {registration.RegistrationType} cannot be associated with a {brand.RegistrationType}.");
+            }
+            if (registration.BrandRegistrationId is { } other && other != brand.RegistrationId)
+            {
+                throw SmsVoiceService.Conflict("RESOURCE_ALREADY_ASSOCIATED", $"{registration.RegistrationId} is already associated with {other}.", "registration", registration.RegistrationId);
+            }
+            registration.BrandRegistrationId = brand.RegistrationId;
+            return Association(registration, brand.Arn(account.AccountId), brand.RegistrationId, "registration", context);
+        }
         var number = account.OriginationNumbers.FirstOrDefault(n => n.Region == context.Region &&
                          (n.PhoneNumberId == resourceId || n.Arn(account.AccountId) == resourceId))
             ?? throw SmsVoiceService.NotFound("phone-number", resourceId);
+        var expectedType = registration.RegistrationType == "US_TOLL_FREE_REGISTRATION" ? "TOLL_FREE" : "TEN_DLC";
+        if (!supported.Any(a => a.Resource == "PHONE_NUMBER") || number.NumberType != expectedType || number.IsoCountryCode != "US")
+        {
+            throw SmsVoiceService.Validation("INVALID_REGISTRATION_ASSOCIATION",
+                $"A {registration.RegistrationType} takes a US {expectedType} phone number, not {number.IsoCountryCode} {number.NumberType} {number.PhoneNumberId}.");
+        }
+        if (expectedType == "TEN_DLC" && registration.Status(context.Now) != "COMPLETE")
+        {
+            throw SmsVoiceService.Conflict("REGISTRATION_NOT_COMPLETE", $"Registration {registration.RegistrationId} is not complete; its phone number is associated after approval.",
+                "registration", registration.RegistrationId);
+        }
         if (number.RegistrationId is { } existing && existing != registration.RegistrationId)
         {
             throw SmsVoiceService.Conflict("PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION", $"{number.PhoneNumberId} is already associated with {existing}.", "phone-number", number.PhoneNumberId);
         }
         number.RegistrationId = registration.RegistrationId;
+        var result = Association(registration, number.Arn(account.AccountId), number.PhoneNumberId, "phone-number", context);
+        result["IsoCountryCode"] = number.IsoCountryCode;
+        result["PhoneNumber"] = number.PhoneNumber;
+        return result;
+    }
+
+    private static JsonObject Association(Registration registration, string resourceArn, string resourceId, string resourceType, RequestContext context) => new()
+    {
+        ["RegistrationArn"] = registration.Arn(context.Account.AccountId),
+        ["RegistrationId"] = registration.RegistrationId,
+        ["RegistrationType"] = registration.RegistrationType,
+        ["ResourceArn"] = resourceArn,
+        ["ResourceId"] = resourceId,
+        ["ResourceType"] = resourceType,
+    };
+
+    public static JsonObject CreateVersion(JsonObject input, RequestContext context)
+    {
+        var registration = Find(input, context);
+        var status = registration.Current.Status(context.Now);
+        if (status is not ("DENIED" or "APPROVED"))
+        {
+            throw SmsVoiceService.Conflict("CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+                $"Version {registration.Current.Number} of {registration.RegistrationId} is {status}; a new version can follow a decided one only.", "registration", registration.RegistrationId);
+        }
+        // The new version starts empty (AWS-FACTS-2 §1, "Fixing a denial": field reports; AWS's API reference is silent).
+        var version = new RegistrationVersion(registration.Current.Number + 1, context.Now);
+        registration.Versions.Add(version);
         return new JsonObject
         {
-            ["RegistrationArn"] = registration.Arn(account.AccountId),
+            ["RegistrationArn"] = registration.Arn(context.Account.AccountId),
             ["RegistrationId"] = registration.RegistrationId,
-            ["RegistrationType"] = registration.RegistrationType,
-            ["ResourceArn"] = number.Arn(account.AccountId),
-            ["ResourceId"] = number.PhoneNumberId,
-            ["ResourceType"] = "phone-number",
-            ["IsoCountryCode"] = number.IsoCountryCode,
-            ["PhoneNumber"] = number.PhoneNumber,
+            ["VersionNumber"] = version.Number,
+            ["RegistrationVersionStatus"] = version.Status(context.Now),
+            ["RegistrationVersionStatusHistory"] = History(version, context.Now),
         };
     }
 
@@ -212,14 +281,15 @@ internal static class Registrations
             throw SmsVoiceService.Conflict("REGISTRATION_ALREADY_SUBMITTED", $"Version {version.Number} of {registration.RegistrationId} was already submitted.",
                 "registration", registration.RegistrationId);
         }
-        var missing = RegistrationForms.Forms[registration.RegistrationType]
-            .Where(f => f.Requirement == "REQUIRED" && !version.Fields.ContainsKey(f.Path)).Select(f => f.Path).ToList();
+        var missing = RegistrationForms.Missing(registration.RegistrationType, version.Fields);
         if (missing.Count > 0)
         {
-            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Required fields have no value: {string.Join(", ", missing)}.");
+            throw SmsVoiceService.Validation("FIELD_VALIDATION_FAILED", $"Required fields have no value: {string.Join(", ", missing)}.", [.. missing]);
         }
+        CheckAssociations(registration, context);
+        var reviews = context.Account.CurrentScenario.Reviews;
         version.SubmittedAt = context.Now;
-        version.Review = context.Account.CurrentScenario.Reviews.Registration;
+        version.Review = version.Number <= reviews.RegistrationVersionsSentBack ? reviews.Registration with { Approve = false } : reviews.Registration;
         return new JsonObject
         {
             ["RegistrationArn"] = registration.Arn(context.Account.AccountId),
@@ -289,6 +359,42 @@ internal static class Registrations
             ["RegistrationId"] = registration.RegistrationId,
             ["RegistrationVersions"] = Json.Array(versions),
         };
+    }
+
+    // The API reference accepts PDF, JPEG or PNG; the file's leading bytes say which it is.
+    private static bool IsPdfJpegOrPng(string base64)
+    {
+        var head = new byte[9];
+        if (!Convert.TryFromBase64String(base64[..Math.Min(base64.Length, 12)], head, out var read))
+        {
+            return false;
+        }
+        ReadOnlySpan<byte> bytes = head.AsSpan(0, read);
+        return bytes.StartsWith("%PDF"u8) || bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) || bytes.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+    }
+
+    private static void CheckAssociations(Registration registration, RequestContext context)
+    {
+        var before = Associations[registration.RegistrationType].Where(a => a.Behavior == "ASSOCIATE_BEFORE_SUBMIT").Select(a => a.Resource);
+        foreach (var resource in before)
+        {
+            if (resource == "PHONE_NUMBER" && !context.Account.OriginationNumbers.Any(n => n.RegistrationId == registration.RegistrationId))
+            {
+                throw SmsVoiceService.Validation("INVALID_REGISTRATION_ASSOCIATION",
+                    $"A {registration.RegistrationType} is submitted with its phone number: call CreateRegistrationAssociation first (ASSOCIATE_BEFORE_SUBMIT).");
+            }
+            if (resource == "REGISTRATION")
+            {
+                var brand = context.Account.Registrations.FirstOrDefault(r => r.RegistrationId == registration.BrandRegistrationId)
+                    ?? throw SmsVoiceService.Validation("INVALID_REGISTRATION_ASSOCIATION",
+                        $"A {registration.RegistrationType} is submitted with its brand: associate the US_TEN_DLC_BRAND_REGISTRATION first (ASSOCIATE_BEFORE_SUBMIT).");
+                if (brand.Status(context.Now) != "COMPLETE")
+                {
+                    throw SmsVoiceService.Conflict("REGISTRATION_NOT_COMPLETE", $"Brand registration {brand.RegistrationId} is {brand.Status(context.Now)}, not COMPLETE.",
+                        "registration", brand.RegistrationId);
+                }
+            }
+        }
     }
 
     private static Registration Find(JsonObject input, RequestContext context)

@@ -26,6 +26,7 @@ internal sealed class SmsVoiceService : IJsonService
         "DescribeRegistrationFieldValues" => Registrations.FieldValues(input, context),
         "CreateRegistrationAssociation" => Registrations.Associate(input, context),
         "SubmitRegistrationVersion" => Registrations.Submit(input, context),
+        "CreateRegistrationVersion" => Registrations.CreateVersion(input, context),
         "DescribeRegistrations" => Registrations.Describe(input, context),
         "DescribeRegistrationVersions" => Registrations.DescribeVersions(input, context),
         _ => throw new AwsServiceException("UnknownOperationException", $"Unknown operation {operation}."),
@@ -62,8 +63,16 @@ internal sealed class SmsVoiceService : IJsonService
         };
     }
 
-    internal static AwsServiceException Validation(string reason, string message) =>
-        new("ValidationException", message, 400, new JsonObject { ["Reason"] = reason });
+    /// <summary>The model's ValidationException: a Reason and, when fields are to blame, Fields[{Name, Message}].</summary>
+    internal static AwsServiceException Validation(string reason, string message, params string[] fields)
+    {
+        var members = new JsonObject { ["Reason"] = reason };
+        if (fields.Length > 0)
+        {
+            members["Fields"] = Json.Array(fields.Select(f => (JsonNode)new JsonObject { ["Name"] = f, ["Message"] = message }));
+        }
+        return new("ValidationException", message, 400, members);
+    }
 
     internal static AwsServiceException NotFound(string resourceType, string id) =>
         new("ResourceNotFoundException", $"The {resourceType} {id} does not exist.", 404,

@@ -1,6 +1,5 @@
 using SmsOnboarding.Aws.PinpointSMSVoiceV2;
 using SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
-using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
@@ -11,13 +10,19 @@ using SmsOnboarding.Steps.Workflow;
 namespace SmsOnboarding.Steps.AdvanceOrigination;
 
 /// <summary>
-/// One poll of the registration path: register (toll-free: number first, associated before submit; 10DLC:
-/// campaign first, number after approval), wait for COMPLETE, then for the number to be ACTIVE. Every creating
-/// call runs once per execution through the idempotency store.
+/// One poll of the registration path, in AWS's order (shared/AWS-FACTS-2.md §1-2). Toll-free: create and fill the
+/// registration, request the number, associate it, submit (ASSOCIATE_BEFORE_SUBMIT). 10DLC: the brand registration
+/// first; once it is COMPLETE the campaign, associated with the brand before it is submitted; the number after the
+/// campaign is COMPLETE. Then wait for the number to be ACTIVE. Every creating call runs once per execution through
+/// the idempotency store.
 /// </summary>
 public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotencyStore store, TimeProvider time)
     : IStepHandler<OriginationInput, OriginationProgress>
 {
+    public const string TollFreeType = "US_TOLL_FREE_REGISTRATION";
+    public const string BrandType = "US_TEN_DLC_BRAND_REGISTRATION";
+    public const string CampaignType = "US_TEN_DLC_CAMPAIGN_REGISTRATION";
+
     /// <summary>
     /// How long the poll waits for the registration and its number. AWS states toll-free review takes up to 15
     /// business days (End User Messaging user guide, registrations-tfn); twice that in calendar days, rounded up,
@@ -30,39 +35,92 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
         ArgumentNullException.ThrowIfNull(input);
         var progress = input.Progress ?? new OriginationProgress("register");
         var sms = aws.SmsVoice(input.Pool.SnsRegion);
-        var tollFree = input.Request.OriginationType != OriginationType.TenDlc;
+        return input.Request.OriginationType == OriginationType.TenDlc
+            ? await TenDlcAsync(sms, input, progress, cancellationToken).ConfigureAwait(false)
+            : await TollFreeAsync(sms, input, progress, cancellationToken).ConfigureAwait(false);
+    }
 
-        var numberId = progress.PhoneNumberId;
-        if (tollFree && numberId is null)
+    private async Task<OriginationProgress> TollFreeAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, OriginationProgress progress, CancellationToken ct)
+    {
+        var registrationId = progress.RegistrationId ?? await RegisterAsync(sms, input, TollFreeType, "registration", null, ct).ConfigureAwait(false);
+        var numberId = progress.PhoneNumberId ?? await RequestNumberAsync(sms, input, "TOLL_FREE", null, ct).ConfigureAwait(false);
+        progress = progress with { RegistrationId = registrationId, PhoneNumberId = numberId };
+
+        var status = await StatusAsync(sms, registrationId, ct).ConfigureAwait(false);
+        if (status == "CREATED")
         {
-            numberId = await RequestNumberAsync(sms, input, "TOLL_FREE", null, cancellationToken).ConfigureAwait(false);
+            await RegistrationFiling.AssociateAsync(sms, registrationId, numberId, ct).ConfigureAwait(false);
+            await RegistrationFiling.SubmitAsync(sms, registrationId, ct).ConfigureAwait(false);
+            status = await StatusAsync(sms, registrationId, ct).ConfigureAwait(false);
         }
 
-        var registrationId = progress.RegistrationId
-            ?? await RegisterAsync(sms, input, tollFree ? numberId : null, cancellationToken).ConfigureAwait(false);
+        return status == "COMPLETE"
+            ? await NumberReadyAsync(sms, input, progress, numberId, ct).ConfigureAwait(false)
+            : Pending(input, progress, registrationId, Waiting(registrationId, status));
+    }
 
+    private async Task<OriginationProgress> TenDlcAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, OriginationProgress progress, CancellationToken ct)
+    {
+        var brandId = progress.BrandRegistrationId ?? await RegisterAsync(sms, input, BrandType, "brand", null, ct).ConfigureAwait(false);
+        progress = progress with { BrandRegistrationId = brandId };
+        if (progress.RegistrationId is null)
+        {
+            var brandStatus = await StatusAsync(sms, brandId, ct).ConfigureAwait(false);
+            if (brandStatus == "CREATED")
+            {
+                await RegistrationFiling.SubmitAsync(sms, brandId, ct).ConfigureAwait(false);
+                brandStatus = await StatusAsync(sms, brandId, ct).ConfigureAwait(false);
+            }
+
+            if (brandStatus != "COMPLETE")
+            {
+                return Pending(input, progress, brandId, "Brand " + Waiting(brandId, brandStatus));
+            }
+        }
+
+        var campaignId = progress.RegistrationId ?? await RegisterAsync(sms, input, CampaignType, "registration", brandId, ct).ConfigureAwait(false);
+        progress = progress with { RegistrationId = campaignId };
+        var status = await StatusAsync(sms, campaignId, ct).ConfigureAwait(false);
+        if (status == "CREATED")
+        {
+            await RegistrationFiling.SubmitAsync(sms, campaignId, ct).ConfigureAwait(false);
+            status = await StatusAsync(sms, campaignId, ct).ConfigureAwait(false);
+        }
+
+        if (status != "COMPLETE")
+        {
+            return Pending(input, progress, campaignId, "Campaign " + Waiting(campaignId, status));
+        }
+
+        var numberId = progress.PhoneNumberId ?? await RequestNumberAsync(sms, input, "TEN_DLC", campaignId, ct).ConfigureAwait(false);
+        return await NumberReadyAsync(sms, input, progress with { PhoneNumberId = numberId }, numberId, ct).ConfigureAwait(false);
+    }
+
+    private static string Waiting(string registrationId, string status) => $"registration {registrationId} is {status}.";
+
+    private static async Task<string> StatusAsync(IAmazonPinpointSMSVoiceV2 sms, string registrationId, CancellationToken ct)
+    {
         var registration = (await AwsCall.Run("Describing the registration", () => sms.DescribeRegistrationsAsync(
-            new DescribeRegistrationsRequest { RegistrationIds = [registrationId] }, cancellationToken)).ConfigureAwait(false)).Registrations?.FirstOrDefault();
+            new DescribeRegistrationsRequest { RegistrationIds = [registrationId] }, ct)).ConfigureAwait(false)).Registrations?.FirstOrDefault();
         var status = registration?.RegistrationStatus ?? "UNKNOWN";
         if (status is "REQUIRES_UPDATES" or "CLOSED" or "DELETED")
         {
             throw StepException.Denied($"End User Messaging registration {registrationId} ended as {status}. Open it in the End User Messaging console, read the denial reasons, fix the form and resubmit; then redrive this execution.");
         }
 
-        if (status != "COMPLETE")
-        {
-            return Pending(input, progress, registrationId, numberId, $"Registration {registrationId} is {status}.");
-        }
-
-        numberId ??= await RequestNumberAsync(sms, input, "TEN_DLC", registrationId, cancellationToken).ConfigureAwait(false);
-        var number = (await AwsCall.Run("Describing the phone number", () => sms.DescribePhoneNumbersAsync(
-            new DescribePhoneNumbersRequest { PhoneNumberIds = [numberId] }, cancellationToken)).ConfigureAwait(false)).PhoneNumbers?.FirstOrDefault();
-        return number?.Status == "ACTIVE"
-            ? new OriginationProgress("ready", number.PhoneNumber, registrationId, numberId, progress.Attempt, 0, "Origination identity is active.", progress.WaitingSince)
-            : Pending(input, progress, registrationId, numberId, $"Phone number {numberId} is {number?.Status ?? "unknown"}.");
+        return status;
     }
 
-    private OriginationProgress Pending(OriginationInput input, OriginationProgress progress, string registrationId, string? numberId, string detail)
+    private async Task<OriginationProgress> NumberReadyAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, OriginationProgress progress, string numberId, CancellationToken ct)
+    {
+        var number = (await AwsCall.Run("Describing the phone number", () => sms.DescribePhoneNumbersAsync(
+            new DescribePhoneNumbersRequest { PhoneNumberIds = [numberId] }, ct)).ConfigureAwait(false)).PhoneNumbers?.FirstOrDefault();
+        return number?.Status == "ACTIVE"
+            ? progress with { Action = "ready", PhoneNumber = number.PhoneNumber, NextDelaySeconds = 0, Detail = "Origination identity is active." }
+            : Pending(input, progress, progress.RegistrationId!, $"Phone number {numberId} is {number?.Status ?? "unknown"}.");
+    }
+
+    private OriginationProgress Pending(OriginationInput input, OriginationProgress progress, string registrationId, string detail)
     {
         var now = time.GetUtcNow();
         var since = progress.WaitingSince ?? now;
@@ -72,8 +130,15 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
         }
 
         var attempt = progress.Attempt + 1;
-        return new OriginationProgress("pending", null, registrationId, numberId, attempt,
-            PollBackoff.DelaySeconds(attempt - 1, input.Settings.PollInitialSeconds, input.Settings.PollMaxSeconds), detail, since);
+        return progress with
+        {
+            Action = "pending",
+            PhoneNumber = null,
+            Attempt = attempt,
+            NextDelaySeconds = PollBackoff.DelaySeconds(attempt - 1, input.Settings.PollInitialSeconds, input.Settings.PollMaxSeconds),
+            Detail = detail,
+            WaitingSince = since,
+        };
     }
 
     private Task<string> RequestNumberAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string numberType, string? registrationId, CancellationToken ct)
@@ -105,10 +170,21 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
             ct);
     }
 
-    private Task<string> RegisterAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string? numberToAssociate, CancellationToken ct)
+    /// <summary>Creates a registration of <paramref name="type"/> once per execution (<paramref name="slot"/>), associates its brand first when it has one, and fills it.</summary>
+    private Task<string> RegisterAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string type, string slot, string? brandId, CancellationToken ct)
     {
-        var type = numberToAssociate is null ? "US_TEN_DLC_CAMPAIGN_REGISTRATION" : "US_TOLL_FREE_REGISTRATION";
-        var key = IdempotencyKeys.For(input.ExecutionArn, AdvanceOriginationStep.Name, "registration");
+        var key = IdempotencyKeys.For(input.ExecutionArn, AdvanceOriginationStep.Name, slot);
+        async Task<string> Prepare(string id)
+        {
+            if (brandId is not null)
+            {
+                await RegistrationFiling.AssociateAsync(sms, id, brandId, ct).ConfigureAwait(false);
+            }
+
+            await RegistrationFiling.FillAsync(sms, input, id, type, ct).ConfigureAwait(false);
+            return id;
+        }
+
         return store.RunAsync(key, time,
             async startedAt =>
             {
@@ -117,12 +193,7 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
                     Filters = [new RegistrationFilter { Name = "registration-type", Values = [type] }],
                 }, ct).ToListAsync(ct).AsTask()).ConfigureAwait(false);
                 var candidate = all.Where(r => r.CreatedTimestamp >= startedAt.UtcDateTime.AddSeconds(-1)).OrderBy(r => r.CreatedTimestamp).FirstOrDefault();
-                if (candidate?.RegistrationId is { } id)
-                {
-                    await FillAndSubmitAsync(sms, input, id, type, numberToAssociate, ct).ConfigureAwait(false);
-                }
-
-                return candidate?.RegistrationId;
+                return candidate?.RegistrationId is { } id ? await Prepare(id).ConfigureAwait(false) : null;
             },
             async () =>
             {
@@ -132,62 +203,8 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
                     ClientToken = IdempotencyKeys.Reference(key),
                     Tags = [new Tag { Key = "sms-onboarding:user-pool", Value = input.Pool.UserPoolId }],
                 }, ct)).ConfigureAwait(false);
-                var id = created.RegistrationId ?? throw StepException.Failed("CreateRegistration returned no RegistrationId.");
-                await FillAndSubmitAsync(sms, input, id, type, numberToAssociate, ct).ConfigureAwait(false);
-                return id;
+                return await Prepare(created.RegistrationId ?? throw StepException.Failed("CreateRegistration returned no RegistrationId.")).ConfigureAwait(false);
             },
             ct);
-    }
-
-    private static async Task FillAndSubmitAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, string registrationId, string type, string? numberToAssociate, CancellationToken ct)
-    {
-        // The form differs per registration type and changes over time: read it, fill what the request answers.
-        var definitions = await AwsCall.Run("Reading the registration form", () => sms.DescribeRegistrationFieldDefinitionsAllAsync(
-            new DescribeRegistrationFieldDefinitionsRequest { RegistrationType = type }, ct).ToListAsync(ct).AsTask()).ConfigureAwait(false);
-        foreach (var field in definitions.Where(d => d.FieldPath is not null))
-        {
-            var (text, choice) = RegistrationAnswers.For(field, input.Request);
-            if (text is null && choice is null)
-            {
-                if (field.FieldRequirement == "REQUIRED")
-                {
-                    throw StepException.Failed($"The {type} form requires '{field.DisplayHints?.Title ?? field.FieldPath}' ({field.FieldPath}), which the onboarding request does not provide. Fill it in the End User Messaging console for registration {registrationId}, submit it, then redrive.");
-                }
-
-                continue;
-            }
-
-            await AwsCall.Run($"Filling registration field {field.FieldPath}", () => sms.PutRegistrationFieldValueAsync(new PutRegistrationFieldValueRequest
-            {
-                RegistrationId = registrationId,
-                FieldPath = field.FieldPath,
-                TextValue = text,
-                SelectChoices = choice is null ? null : [choice],
-            }, ct)).ConfigureAwait(false);
-        }
-
-        if (numberToAssociate is not null)
-        {
-            await IgnoreConflict(() => sms.CreateRegistrationAssociationAsync(
-                new CreateRegistrationAssociationRequest { RegistrationId = registrationId, ResourceId = numberToAssociate }, ct), "Associating the number").ConfigureAwait(false);
-        }
-
-        await IgnoreConflict(() => sms.SubmitRegistrationVersionAsync(new SubmitRegistrationVersionRequest { RegistrationId = registrationId }, ct), "Submitting the registration").ConfigureAwait(false);
-    }
-
-    // A retry finds the association or submission already done: that is success.
-    private static async Task IgnoreConflict<T>(Func<Task<T>> call, string what)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.Is("ConflictException") && e.Reason is "REGISTRATION_ALREADY_SUBMITTED" or "RESOURCE_ALREADY_ASSOCIATED" or "ASSOCIATION_ALREADY_EXISTS")
-        {
-        }
-        catch (AwsServiceException e)
-        {
-            throw AwsCall.ToStepException(what, e);
-        }
     }
 }
