@@ -37,7 +37,14 @@ internal static class ApiLoadBenchmark
         // days), so all 1,000 are active while they are read.
         Directory.CreateDirectory(data);
         var scenario = Path.Combine(data, "bench-scenario.json");
-        File.WriteAllText(scenario, ScenarioLoader.Serialize(LocalServe.DemoScenario() with { InSandboxByDefault = false }));
+        // One pool per onboarding: a pool has one onboarding in progress at a time.
+        var demo = LocalServe.DemoScenario();
+        var pools = Enumerable.Range(0, Active).Select(i => new SeedUserPool("us-east-1", "bench-" + i.ToString(CultureInfo.InvariantCulture)) { Id = BenchPool(i) });
+        File.WriteAllText(scenario, ScenarioLoader.Serialize(demo with
+        {
+            InSandboxByDefault = false,
+            Seed = demo.Seed with { UserPools = [.. demo.Seed.UserPools, .. pools] },
+        }));
         var (backends, deployment) = await LocalServe.CreateAsync(new LocalServeOptions { DataDirectory = data, ScenarioFile = scenario, Clock = ClockMode.Realtime });
         await using var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, ConsoleLogging = false }, backends);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromMinutes(2) };
@@ -55,7 +62,7 @@ internal static class ApiLoadBenchmark
             for (var i = Interlocked.Increment(ref next); i < Active; i = Interlocked.Increment(ref next))
             {
                 var watch = Stopwatch.StartNew();
-                ids.Add(await SubmitAsync(http, "bench-" + i.ToString(CultureInfo.InvariantCulture)));
+                ids.Add(await SubmitAsync(http, "bench-" + i.ToString(CultureInfo.InvariantCulture), BenchPool(i)));
                 submitLatencies.Add(watch.Elapsed.TotalMilliseconds);
             }
         })));
@@ -134,10 +141,16 @@ internal static class ApiLoadBenchmark
         return 0;
     }
 
-    private static async Task<string> SubmitAsync(HttpClient http, string requestId)
+    private static string BenchPool(int i) => "us-east-1_Bench" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<string> SubmitAsync(HttpClient http, string requestId, string? pool = null)
     {
         var body = JsonNode.Parse(File.ReadAllText(Path.Combine("docs", "examples", "onboarding-request.json")))!;
         body["requestId"] = requestId;
+        if (pool is not null)
+        {
+            body["userPoolId"] = pool;
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/onboardings") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Requester);
         using var response = await http.SendAsync(request);

@@ -14,15 +14,18 @@ namespace SmsOnboarding.Api.Aws;
 /// Onboarding records in the single table: every record in one partition <c>ONBOARDING#RECORDS / {id}</c> so a list
 /// is a Query the API role's <c>dynamodb:LeadingKeys</c> condition allows (it grants no Scan); onboardings are a few
 /// per pool, far below a partition's limits. A request-id claim <c>ONBOARDING#REQUEST#{requestId} / CLAIM</c> makes
-/// submit idempotent.
+/// submit idempotent, and a holder item <c>ONBOARDING#POOL#{pool} / HOLDER</c>, written in one transaction with the
+/// record, keeps one onboarding per pool in progress.
 /// </summary>
 public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string tableName) : IOnboardingStore
 {
     private const string RecordsPartition = OnboardingPrefix + "RECORDS";
     private const string ClaimSort = "CLAIM";
     private const string RequestPrefix = OnboardingPrefix + "REQUEST#";
+    private const string PoolPrefix = OnboardingPrefix + "POOL#";
+    private const string PoolHolderSort = "HOLDER";
 
-    public async Task<(OnboardingRecord Record, bool Created)> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
+    public async Task<AddOutcome> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.RequestId is { } requestId)
@@ -30,24 +33,86 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             var claimedId = await ClaimAsync(requestId, record.Id, cancellationToken).ConfigureAwait(false);
             if (claimedId != record.Id)
             {
-                // A crash between claim and record leaves a claim alone: the replay writes the record under the claimed id.
+                // A crash (or a busy pool) between claim and record leaves a claim alone: the replay writes the record under the claimed id.
                 var existing = await GetAsync(claimedId, cancellationToken).ConfigureAwait(false);
                 if (existing is not null)
                 {
-                    return (existing, false);
+                    return new AddOutcome(existing, Created: false);
                 }
                 record = record with { Id = claimedId };
             }
         }
-        await client.PutItemAsync(new PutItemRequest
+        while (true)
+        {
+            var pool = await PoolClaimAsync(record.Pool, record.Id, cancellationToken).ConfigureAwait(false);
+            if (pool.Holder is { } holder)
+            {
+                return new AddOutcome(holder, Created: false, PoolBusy: true);
+            }
+            try
+            {
+                // The record and the pool's holder item are written together or not at all.
+                await client.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems =
+                    [
+                        new TransactWriteItem { Put = new Put
+                        {
+                            TableName = tableName,
+                            Item = ToItem(record),
+                            ConditionExpression = "attribute_not_exists(#pk)",
+                            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+                        } },
+                        new TransactWriteItem { Put = HoldPool(record.Pool, record.Id, pool.StaleHolderId) },
+                    ],
+                }, cancellationToken).ConfigureAwait(false);
+                return new AddOutcome(record, Created: true);
+            }
+            catch (TransactionCanceledException)
+            {
+                // The record exists (an earlier attempt got through), or another onboarding took the pool between the
+                // read and the write: look again.
+                if (await GetAsync(record.Id, cancellationToken).ConfigureAwait(false) is { } written)
+                {
+                    return new AddOutcome(written, Created: false);
+                }
+            }
+        }
+    }
+
+    public async Task<OnboardingRecord?> PoolHolderAsync(string pool, string exceptId, CancellationToken cancellationToken) =>
+        (await PoolClaimAsync(pool, exceptId, cancellationToken).ConfigureAwait(false)).Holder;
+
+    /// <summary>
+    /// Who holds the pool per its holder item <c>ONBOARDING#POOL#{pool} / HOLDER</c>: the holder, if it is another
+    /// onboarding still in progress; else the id a new claim must replace (an ended holder is released lazily, by the
+    /// next claim, so a crash can never leave a pool locked).
+    /// </summary>
+    private async Task<(OnboardingRecord? Holder, string? StaleHolderId)> PoolClaimAsync(string pool, string claimantId, CancellationToken cancellationToken)
+    {
+        var item = await client.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
-            Item = ToItem(record),
-            ConditionExpression = "attribute_not_exists(#pk)",
-            ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+            Key = Key(PoolPrefix + pool, PoolHolderSort),
+            ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);
-        return (record, true);
+        var holderId = item.Item?.GetValueOrDefault("id")?.S;
+        if (holderId is null || holderId == claimantId)
+        {
+            return (null, holderId);
+        }
+        var holder = await GetAsync(holderId, cancellationToken).ConfigureAwait(false);
+        return holder is not null && holder.Status.HoldsPool() ? (holder, null) : (null, holderId);
     }
+
+    private Put HoldPool(string pool, string id, string? replacing) => new()
+    {
+        TableName = tableName,
+        Item = new Dictionary<string, AttributeValue>(Key(PoolPrefix + pool, PoolHolderSort)) { ["id"] = S(id) },
+        ConditionExpression = replacing is null ? "attribute_not_exists(#pk)" : "#id = :replacing",
+        ExpressionAttributeNames = replacing is null ? new() { ["#pk"] = PartitionKey } : new() { ["#id"] = "id" },
+        ExpressionAttributeValues = replacing is null ? null : new() { [":replacing"] = S(replacing) },
+    };
 
     public async Task<OnboardingRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -94,9 +159,51 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             ExpressionAttributeValues = new() { [":arn"] = S(executionArn), [":at"] = S(Time(at)) },
         }, cancellationToken).ConfigureAwait(false);
 
-    public Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateStatusIfAsync(id, "SET #status = :to, updatedAt = :at", "#status = :from", failure,
-            new() { [":from"] = S(from.ToWire()), [":to"] = S(to.ToWire()), [":at"] = S(Time(at)) }, cancellationToken);
+    public async Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":from"] = S(from.ToWire()), [":to"] = S(to.ToWire()), [":at"] = S(Time(at)) };
+        if (!to.HoldsPool() || from.HoldsPool())
+        {
+            return await UpdateStatusIfAsync(id, "SET #status = :to, updatedAt = :at", "#status = :from", failure, values, cancellationToken).ConfigureAwait(false);
+        }
+        // A redrive holds the pool again: the status and the pool's holder item change together, or neither does.
+        var record = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return false;
+        }
+        var pool = await PoolClaimAsync(record.Pool, id, cancellationToken).ConfigureAwait(false);
+        if (pool.Holder is not null)
+        {
+            return false;
+        }
+        var (update, allValues) = StatusUpdate("SET #status = :to, updatedAt = :at", failure, values);
+        var hold = pool.StaleHolderId == id ? null : HoldPool(record.Pool, id, pool.StaleHolderId);
+        try
+        {
+            await client.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems =
+                [
+                    new TransactWriteItem { Update = new Update
+                    {
+                        TableName = tableName,
+                        Key = Key(RecordsPartition, id),
+                        UpdateExpression = update,
+                        ConditionExpression = "#status = :from",
+                        ExpressionAttributeNames = new() { ["#status"] = "status" },
+                        ExpressionAttributeValues = allValues,
+                    } },
+                    .. hold is null ? Array.Empty<TransactWriteItem>() : [new TransactWriteItem { Put = hold }],
+                ],
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TransactionCanceledException)
+        {
+            return false;
+        }
+    }
 
     public Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -117,16 +224,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
     private async Task<bool> UpdateStatusIfAsync(string id, string set, string condition, string? failure,
         Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
-        var update = set;
-        if (failure is null)
-        {
-            update += " REMOVE failure";
-        }
-        else
-        {
-            update += ", failure = :failure";
-            values[":failure"] = S(failure);
-        }
+        (var update, values) = StatusUpdate(set, failure, values);
         try
         {
             await client.UpdateItemAsync(new UpdateItemRequest
@@ -144,6 +242,16 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         {
             return false;
         }
+    }
+
+    private static (string Update, Dictionary<string, AttributeValue> Values) StatusUpdate(string set, string? failure, Dictionary<string, AttributeValue> values)
+    {
+        if (failure is null)
+        {
+            return (set + " REMOVE failure", values);
+        }
+        values[":failure"] = S(failure);
+        return (set + ", failure = :failure", values);
     }
 
     private async Task<string> ClaimAsync(string requestId, string id, CancellationToken cancellationToken)

@@ -4,8 +4,15 @@ namespace SmsOnboarding.Api.Onboardings;
 
 public interface IOnboardingStore
 {
-    /// <summary>Inserts the record; when its request id is taken, answers the record that holds it instead.</summary>
-    Task<(OnboardingRecord Record, bool Created)> AddAsync(OnboardingRecord record, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts the record; when its request id is taken, answers the record that holds it instead; when another
+    /// onboarding of the same pool holds it (<see cref="OnboardingStatusNames.HoldsPool"/>), writes nothing and answers
+    /// that one. Atomic: of two concurrent submits for one pool, exactly one is created.
+    /// </summary>
+    Task<AddOutcome> AddAsync(OnboardingRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The onboarding other than <paramref name="exceptId"/> that holds the pool, if any.</summary>
+    Task<OnboardingRecord?> PoolHolderAsync(string pool, string exceptId, CancellationToken cancellationToken);
 
     Task<OnboardingRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
@@ -19,7 +26,8 @@ public interface IOnboardingStore
 
     /// <summary>
     /// Writes the status the lifecycle chose from <paramref name="from"/>, only if the record is still in
-    /// <paramref name="from"/>: false when another change got there first (read again and let the lifecycle decide).
+    /// <paramref name="from"/> and, when the move makes it hold its pool again (a redrive), no other onboarding holds
+    /// the pool: false otherwise (read again and let the lifecycle decide).
     /// </summary>
     Task<bool> TransitionAsync(string id, OnboardingStatus from, OnboardingStatus to, string? failure, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -28,4 +36,13 @@ public interface IOnboardingStore
     /// and the record is still in <paramref name="seen"/>: false otherwise (a repeat, a late event, or a race lost).
     /// </summary>
     Task<bool> ApplyProgressAsync(string id, OnboardingStatus seen, OnboardingProgress progress, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What an insert did: <see cref="Created"/>, or found the request id's record, or (<see cref="PoolBusy"/>) found the
+/// pool held by <see cref="Record"/> and wrote nothing.
+/// </summary>
+public sealed record AddOutcome(OnboardingRecord Record, bool Created, bool PoolBusy = false)
+{
+    public void Deconstruct(out OnboardingRecord record, out bool created) => (record, created) = (Record, Created);
 }

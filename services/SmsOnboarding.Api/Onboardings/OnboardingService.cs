@@ -77,9 +77,12 @@ public sealed class OnboardingService(
             Id: NewId(), RequestId: request.RequestId, Requester: request.Requester, Approvers: request.Approvers,
             Team: request.Team, Pool: request.UserPoolId, Status: OnboardingStatus.Submitted, ExecutionArn: null,
             Plan: OnboardingPlanner.Plan(request, observed), RequestJson: json, CreatedAt: now, UpdatedAt: now);
-        var (record, created) = request.RequestId is null
-            ? (await store.AddAsync(candidate with { RequestId = null }, cancellationToken).ConfigureAwait(false))
-            : await store.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
+        var added = await store.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
+        if (added.PoolBusy)
+        {
+            return Outcome<SubmitAnswer>.Fail(409, "poolBusy", PoolBusy(request.UserPoolId, added.Record));
+        }
+        var (record, created) = added;
         if (!created && !string.Equals(record.RequestJson, json, StringComparison.Ordinal))
         {
             return Outcome<SubmitAnswer>.Fail(409, "requestIdConflict",
@@ -225,18 +228,51 @@ public sealed class OnboardingService(
         {
             return Outcome<SubmitAnswer>.Fail(409, "notFailed", $"Onboarding {id} is {found.Value.Status.ToWire()}: only failed onboardings can be redriven.");
         }
+        // The pool is taken back before the execution moves, so a redrive never runs beside another onboarding of the pool.
+        var held = await HoldPoolAgainAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!held.Ok)
+        {
+            return held.As<SubmitAnswer>();
+        }
         try
         {
             await runtime.RedriveAsync(found.Value.ExecutionArn, cancellationToken).ConfigureAwait(false);
         }
         catch (RuntimeConflictException e)
         {
+            await ChangeStatusAsync(id, l => l.TryFire(OnboardingTrigger.Fail), (_, _) => found.Value.Failure, cancellationToken).ConfigureAwait(false);
             return Outcome<SubmitAnswer>.Fail(409, "notRedrivable", e.Message);
         }
-        var redriven = await ChangeStatusAsync(id, l => l.TryFire(OnboardingTrigger.Redrive), (_, _) => null, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Onboarding {OnboardingId} redriven by {Actor}", id, caller.Name);
-        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, redriven.Status, found.Value.RequestId, false));
+        return Outcome<SubmitAnswer>.Success(new SubmitAnswer(id, held.Value!.Status, found.Value.RequestId, false));
     }
+
+    private async Task<Outcome<OnboardingRecord>> HoldPoolAgainAsync(string id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var record = await store.GetAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Onboarding {id} vanished from the store.");
+            var lifecycle = new OnboardingLifecycle(record.Status);
+            if (!lifecycle.TryFire(OnboardingTrigger.Redrive))
+            {
+                return Outcome<OnboardingRecord>.Fail(409, "notFailed", $"Onboarding {id} is {record.Status.ToWire()}: only failed onboardings can be redriven.");
+            }
+            if (await store.PoolHolderAsync(record.Pool, id, cancellationToken).ConfigureAwait(false) is { } holder)
+            {
+                return Outcome<OnboardingRecord>.Fail(409, "poolBusy", PoolBusy(record.Pool, holder));
+            }
+            // False when a submit for the pool or another change got in first: the next round finds out which.
+            if (await store.TransitionAsync(id, record.Status, lifecycle.Status, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return Outcome<OnboardingRecord>.Success(record with { Status = lifecycle.Status, Failure = null });
+            }
+        }
+    }
+
+    private static string PoolBusy(string pool, OnboardingRecord holder) =>
+        $"Pool {pool} already has an onboarding in progress: {holder.Id} ({holder.Status.ToWire()}, requested by {holder.Requester}). " +
+        "Only one onboarding per pool runs at a time; wait for it to end, or cancel it.";
 
     /// <summary>The record, if the caller may see it (approvers see what they may act on: everything).</summary>
     public async Task<Outcome<OnboardingRecord>> FindVisibleAsync(ApiUser caller, string id, CancellationToken cancellationToken)

@@ -57,15 +57,17 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         }
     }
 
-    public async Task<(OnboardingRecord Record, bool Created)> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
+    public async Task<AddOutcome> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = Open();
         await using var insert = connection.CreateCommand();
-        // The unique request id makes concurrent duplicate submits collapse onto one row.
-        insert.CommandText = """
+        // One statement, so SQLite's write lock makes it atomic: the unique request id collapses duplicate submits onto
+        // one row, and the pool check lets only one of two concurrent submits for a pool in.
+        insert.CommandText = $"""
             INSERT INTO onboardings (id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure)
-            VALUES ($id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure)
+            SELECT $id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure
+            WHERE NOT EXISTS (SELECT 1 FROM onboardings WHERE pool = $pool AND status IN ({PoolHoldingList}))
             ON CONFLICT(request_id) DO NOTHING
             """;
         insert.Parameters.AddWithValue("$id", record.Id);
@@ -81,14 +83,39 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         insert.Parameters.AddWithValue("$created", Time(record.CreatedAt));
         insert.Parameters.AddWithValue("$updated", Time(record.UpdatedAt));
         insert.Parameters.AddWithValue("$failure", (object?)record.Failure ?? DBNull.Value);
-        var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        if (inserted)
+        if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
         {
-            return (record, true);
+            return new AddOutcome(record, Created: true);
         }
-        var existing = await SelectAsync(connection, "request_id = $key", record.RequestId!, cancellationToken).ConfigureAwait(false);
-        return (existing ?? throw new InvalidOperationException("request id conflict without a row"), false);
+        // A replay of the same request wins over the pool rule: it answers its own onboarding, which may be the holder.
+        if (record.RequestId is { } requestId && await SelectAsync(connection, "request_id = $key", requestId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return new AddOutcome(existing, Created: false);
+        }
+        var holder = await PoolHolderAsync(connection, record.Pool, record.Id, cancellationToken).ConfigureAwait(false);
+        // Neither a request id nor a holder: the holder finished between the two reads; the caller may simply submit again.
+        return holder is null
+            ? await AddAsync(record, cancellationToken).ConfigureAwait(false)
+            : new AddOutcome(holder, Created: false, PoolBusy: true);
     }
+
+    public async Task<OnboardingRecord?> PoolHolderAsync(string pool, string exceptId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        return await PoolHolderAsync(connection, pool, exceptId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<OnboardingRecord?> PoolHolderAsync(SqliteConnection connection, string pool, string exceptId, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM onboardings WHERE pool = $pool AND id <> $id AND status IN ({PoolHoldingList}) ORDER BY created_at LIMIT 1";
+        select.Parameters.AddWithValue("$pool", pool);
+        select.Parameters.AddWithValue("$id", exceptId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    private static readonly string PoolHoldingList = string.Join(", ", OnboardingStatusNames.PoolHolding.Select(s => $"'{s.ToWire()}'"));
 
     public async Task<OnboardingRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -178,7 +205,13 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
     {
         await using var connection = Open();
         await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE onboardings SET status = $to, failure = $failure, updated_at = $at WHERE id = $id AND status = $from";
+        // A move that makes the record hold its pool again (a redrive) must not overlap another onboarding of the pool.
+        update.CommandText = to.HoldsPool() && !from.HoldsPool()
+            ? $"""
+                UPDATE onboardings SET status = $to, failure = $failure, updated_at = $at WHERE id = $id AND status = $from
+                AND NOT EXISTS (SELECT 1 FROM onboardings other WHERE other.pool = onboardings.pool AND other.id <> $id AND other.status IN ({PoolHoldingList}))
+                """
+            : "UPDATE onboardings SET status = $to, failure = $failure, updated_at = $at WHERE id = $id AND status = $from";
         update.Parameters.AddWithValue("$id", id);
         update.Parameters.AddWithValue("$from", from.ToWire());
         update.Parameters.AddWithValue("$to", to.ToWire());

@@ -39,4 +39,15 @@ public static class OnboardingStatusNames
 
     public static bool IsTerminal(this OnboardingStatus status) =>
         status is OnboardingStatus.Completed or OnboardingStatus.Cancelled;
+
+    /// <summary>
+    /// Whether the onboarding is still working on its pool: only one may at a time, since two would race for the
+    /// same role and pool settings. A failed one is not (it waits for a person), but its redrive must hold the pool again.
+    /// </summary>
+    public static bool HoldsPool(this OnboardingStatus status) =>
+        !status.IsTerminal() && status != OnboardingStatus.Failed;
+
+    /// <summary>The statuses for which <see cref="HoldsPool"/> is true, as stored (for queries).</summary>
+    public static IReadOnlyList<OnboardingStatus> PoolHolding { get; } =
+        [.. Enum.GetValues<OnboardingStatus>().Where(HoldsPool)];
 }

@@ -99,6 +99,22 @@ public sealed class DynamoDbOnboardingStoreTests(AwsBackends aws) : IDisposable
         Assert.Null(await store.GetAsync("onb-dyn-missing", CancellationToken.None));
     }
 
+    [MotoFact]
+    public async Task Of_concurrent_submits_for_one_pool_exactly_one_is_created() =>
+        await Stores.PoolRule.Of_concurrent_submits_for_one_pool_exactly_one_is_created(await StoreAsync());
+
+    [MotoFact]
+    public async Task A_replayed_request_answers_its_own_onboarding_not_a_busy_pool() =>
+        await Stores.PoolRule.A_replayed_request_answers_its_own_onboarding_not_a_busy_pool(await StoreAsync());
+
+    [MotoFact]
+    public async Task Pools_are_independent_and_free_again_once_their_onboarding_ends() =>
+        await Stores.PoolRule.Pools_are_independent_and_free_again_once_their_onboarding_ends(await StoreAsync());
+
+    [MotoFact]
+    public async Task A_failed_onboarding_frees_its_pool_and_cannot_take_it_back_while_another_holds_it() =>
+        await Stores.PoolRule.A_failed_onboarding_frees_its_pool_and_cannot_take_it_back_while_another_holds_it(await StoreAsync());
+
     public void Dispose() => _client.Dispose();
 
     private async Task<DynamoDbOnboardingStore> StoreAsync() => new(_client, await aws.CreateTableAsync(_client));
