@@ -43,9 +43,10 @@ public sealed class ServedApi : IAsyncLifetime
         Host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = _directory, ConsoleLogging = false }, backends);
         _http = new HttpClient { BaseAddress = Host.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
         var ids = new List<string>();
-        foreach (var requestId in new[] { "fuzz-seed-1", "fuzz-seed-2" })
+        // Two demo pools: a pool has one onboarding in progress at a time.
+        foreach (var (requestId, pool) in new[] { ("fuzz-seed-1", "us-east-1_Checkout1"), ("fuzz-seed-2", "eu-west-1_Payments1") })
         {
-            var (status, body) = await SendAsync(Alice, HttpMethod.Post, "api/onboardings", Encoding.UTF8.GetBytes(Request(requestId).ToJsonString()));
+            var (status, body) = await SendAsync(Alice, HttpMethod.Post, "api/onboardings", Encoding.UTF8.GetBytes(Request(requestId, pool).ToJsonString()));
             Assert.True(status == 202, $"seed submit answered {status}: {body}");
             ids.Add((string)JsonNode.Parse(body)!["id"]!);
         }
@@ -64,10 +65,10 @@ public sealed class ServedApi : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    public static JsonObject Request(string requestId) => new()
+    public static JsonObject Request(string requestId, string pool = "us-east-1_Checkout1") => new()
     {
         ["requestId"] = requestId,
-        ["userPoolId"] = "us-east-1_Checkout1",
+        ["userPoolId"] = pool,
         ["countries"] = new JsonArray("US", "CA"),
         ["monthlySpendUsd"] = 250,
         ["messageType"] = "OneTimePassword",
