@@ -24,6 +24,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
     private const string RequestPrefix = OnboardingPrefix + "REQUEST#";
     private const string PoolPrefix = OnboardingPrefix + "POOL#";
     private const string PoolHolderSort = "HOLDER";
+    private const int MaxTransactionAttempts = 5;
 
     public async Task<AddOutcome> AddAsync(OnboardingRecord record, CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
                 record = record with { Id = claimedId };
             }
         }
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var pool = await PoolClaimAsync(record.Pool, record.Id, cancellationToken).ConfigureAwait(false);
             if (pool.Holder is { } holder)
@@ -54,6 +55,8 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
                 // The record and the pool's holder item are written together or not at all.
                 await client.TransactWriteItemsAsync(new TransactWriteItemsRequest
                 {
+                    // The SDK's own retries of this request (after a 5xx) are then applied at most once.
+                    ClientRequestToken = Guid.NewGuid().ToString("N"),
                     TransactItems =
                     [
                         new TransactWriteItem { Put = new Put
@@ -68,10 +71,10 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
                 }, cancellationToken).ConfigureAwait(false);
                 return new AddOutcome(record, Created: true);
             }
-            catch (TransactionCanceledException)
+            catch (AmazonDynamoDBException e) when (e is TransactionCanceledException || ((int)e.StatusCode >= 500 && attempt < MaxTransactionAttempts))
             {
                 // The record exists (an earlier attempt got through), or another onboarding took the pool between the
-                // read and the write: look again.
+                // read and the write, or the outcome is unknown (a server error): look again.
                 if (await GetAsync(record.Id, cancellationToken).ConfigureAwait(false) is { } written)
                 {
                     return new AddOutcome(written, Created: false);
