@@ -43,8 +43,12 @@ internal static class TasksCommand
         var caseId = new Option<string?>("--case-id") { Description = "fileSupportCase: the id of the case you filed" };
         var approved = new Option<bool?>("--approved") { Description = "supportCaseDecision: true or false" };
         var note = new Option<string?>("--note") { Description = "supportCaseDecision: AWS's answer (required when not approved)" };
+        var edits = new Option<FileInfo?>("--edits")
+        {
+            Description = "fixRegistration: a JSON file of the answers to change, e.g. {\"registration\":{\"optInType\":\"TEXT\"},\"optInProcess\":\"...\"}; registration.optInScreenshot may be a file path",
+        };
         var endpoint = ApiClient.EndpointOption();
-        var command = new Command("complete", "Answer a task; with --code, wait until the workflow has checked it (exit 1 when it was wrong)") { id, code, resend, caseId, approved, note, endpoint };
+        var command = new Command("complete", "Answer a task; with --code, wait until the workflow has checked it (exit 1 when it was wrong)") { id, code, resend, caseId, approved, note, edits, endpoint };
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
         {
             var body = new JsonObject();
@@ -68,9 +72,16 @@ internal static class TasksCommand
             {
                 body["note"] = n;
             }
+            if (parse.GetValue(edits) is { } file)
+            {
+                foreach (var (name, value) in ReadEdits(file))
+                {
+                    body[name] = value?.DeepClone();
+                }
+            }
             if (body.Count == 0)
             {
-                throw new ApiCallException("give --code (or --resend), --case-id or --approved (with --note)");
+                throw new ApiCallException("give --code (or --resend), --case-id, --approved (with --note) or --edits");
             }
             var taskId = parse.GetValue(id)!;
             var task = body.ContainsKey("code") ? await CodeCheck.FindTaskAsync(api, taskId, token) : null;
@@ -90,6 +101,28 @@ internal static class TasksCommand
             return exit;
         }, ct));
         return command;
+    }
+
+    private static JsonObject ReadEdits(FileInfo file)
+    {
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(File.ReadAllText(file.FullName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new ApiCallException($"--edits {file.Name}: {e.Message}");
+        }
+        if (json is not JsonObject edits)
+        {
+            throw new ApiCallException($"--edits {file.Name}: must hold a JSON object of the answers to change");
+        }
+        if (edits["registration"]?["optInScreenshot"] is JsonValue screenshot && screenshot.TryGetValue<string>(out var path))
+        {
+            edits["registration"]!["optInScreenshot"] = ScreenshotFile.AsDataUrl(path);
+        }
+        return edits;
     }
 
     private static Command RejectCommand()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SmsOnboarding.Domain.Requests;
 
 namespace SmsOnboarding.Steps.Contracts;
@@ -30,10 +31,13 @@ public sealed record OriginationInput(
     OnboardingRequest Request,
     PoolInfo Pool,
     WorkflowSettings Settings,
-    OriginationProgress? Progress = null);
+    OriginationProgress? Progress = null,
+    HumanAnswer? Answer = null);
 
 /// <summary>
-/// Action: notNeeded | reuse | supportCase | register (from FindOriginationIdentity); pending | ready (from AdvanceOrigination).
+/// Action: notNeeded | reuse | supportCase | register (from FindOriginationIdentity); pending | ready | sentBack (from
+/// AdvanceOrigination: AWS sent a registration back, <see cref="Detail"/> says why, a person edits the answers).
+/// <see cref="Edits"/>: every edit people made so far, applied over the request's answers.
 /// </summary>
 public sealed record OriginationProgress(
     string Action,
@@ -44,7 +48,8 @@ public sealed record OriginationProgress(
     int NextDelaySeconds = 0,
     string? Detail = null,
     DateTimeOffset? WaitingSince = null,
-    string? BrandRegistrationId = null);
+    string? BrandRegistrationId = null,
+    JsonObject? Edits = null);
 
 /// <summary>What a person answered through HumanTaskService (the SendTaskSuccess output).</summary>
 public sealed record HumanAnswer(
@@ -53,7 +58,8 @@ public sealed record HumanAnswer(
     string? CaseId = null,
     bool? Approved = null,
     string? Note = null,
-    string? Actor = null);
+    string? Actor = null,
+    JsonObject? Edits = null);
 
 public sealed record CaseInput(
     string ExecutionArn,

@@ -5,8 +5,9 @@ public static class HumanTaskKinds
     public const string VerificationCode = "verificationCode";
     public const string FileSupportCase = "fileSupportCase";
     public const string SupportCaseDecision = "supportCaseDecision";
+    public const string FixRegistration = "fixRegistration";
 
-    public static bool IsKnown(string kind) => kind is VerificationCode or FileSupportCase or SupportCaseDecision;
+    public static bool IsKnown(string kind) => kind is VerificationCode or FileSupportCase or SupportCaseDecision or FixRegistration;
 }
 
 /// <summary>

@@ -39,7 +39,8 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
 
     /// <summary>
     /// verificationCode: {"code":"123456"} (5–8 digits) or {"resend":true}; fileSupportCase: {"caseId":"..."};
-    /// supportCaseDecision: {"approved":true|false,"note":"..."} (a note is required when not approved).
+    /// supportCaseDecision: {"approved":true|false,"note":"..."} (a note is required when not approved);
+    /// fixRegistration: the answers to change, {"registration":{member:value,...},"useCase","optInProcess","sampleMessages"}.
     /// </summary>
     public async Task<HumanTaskOutcome> CompleteAsync(string id, JsonObject? input, string actor, CancellationToken cancellationToken = default)
     {
@@ -122,6 +123,10 @@ public sealed partial class HumanTaskService(IHumanTaskInbox inbox, IStepFunctio
                 return note is not null && Unprintable("note", note, multiline: true) is { } badNote
                     ? (null, [badNote])
                     : (new HumanAnswer(Approved: approved, Note: note, Actor: actor), []);
+            case HumanTaskKinds.FixRegistration:
+                return RegistrationEdits.Shape(input) is { } badEdit
+                    ? (null, [badEdit])
+                    : (new HumanAnswer(Edits: (JsonObject)input.DeepClone(), Actor: actor), []);
             default:
                 return (null, [$"kind: unknown task kind '{kind}'"]);
         }

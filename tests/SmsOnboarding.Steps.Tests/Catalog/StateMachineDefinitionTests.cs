@@ -47,7 +47,7 @@ public sealed partial class StateMachineDefinitionTests
         var root = JsonNode.Parse(Raw)!;
         var states = AllStates(root).ToDictionary(s => s.Name, s => s.State);
         var waits = states.Where(s => ((string?)s.Value["Resource"])?.EndsWith(".waitForTaskToken", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(7, waits.Count);
+        Assert.Equal(8, waits.Count);
         foreach (var (name, state) in waits)
         {
             // The path resolves both in the raw state input and in the effective Parameters (engines differ on which they read).

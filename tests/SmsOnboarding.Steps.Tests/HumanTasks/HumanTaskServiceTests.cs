@@ -104,6 +104,35 @@ public sealed class HumanTaskServiceTests : IDisposable
         Assert.NotNull(await _inbox.FindAsync(task.Id));
     }
 
+    [Theory]
+    [InlineData("{}", "edits: give at least one answer to change")]
+    [InlineData("""{"team":"payments"}""", "team: not an answer of the registration form")]
+    [InlineData("""{"registration":"Example Inc."}""", "registration: must be an object")]
+    public async Task Registration_edits_that_are_not_answers_of_the_form_are_refused_and_the_task_stays_pending(string edits, string problem)
+    {
+        var task = await AddAsync("token-edits-" + edits.Length, HumanTaskKinds.FixRegistration);
+
+        var outcome = await _service.CompleteAsync(task.Id, JsonNode.Parse(edits)!.AsObject(), "bob");
+
+        Assert.Equal(HumanTaskOutcomeStatus.Invalid, outcome.Status);
+        Assert.StartsWith(problem, Assert.Single(outcome.Problems), StringComparison.Ordinal);
+        Assert.Empty(_callbacks.Calls);
+    }
+
+    [Fact]
+    public async Task Registration_edits_go_to_the_workflow_as_the_answer()
+    {
+        var task = await AddAsync("token-edits-ok", HumanTaskKinds.FixRegistration);
+        var edits = new JsonObject { ["registration"] = new JsonObject { ["optInType"] = "TEXT" }, ["optInProcess"] = "Customers text JOIN to opt in and confirm." };
+
+        var outcome = await _service.CompleteAsync(task.Id, edits, "bob");
+
+        Assert.Equal(HumanTaskOutcomeStatus.Completed, outcome.Status);
+        var answer = JsonNode.Parse(Assert.Single(_callbacks.Calls).Output!)!;
+        Assert.Equal("TEXT", (string?)answer["edits"]!["registration"]!["optInType"]);
+        Assert.Equal("bob", (string?)answer["actor"]);
+    }
+
     [Fact]
     public async Task A_reminder_replaces_the_earlier_task_of_the_same_slot()
     {

@@ -1,4 +1,4 @@
-// The approver inbox: codes to type, cases to file, decisions to record.
+// The approver inbox: codes to type, cases to file, decisions to record, registrations to edit.
 import { api } from '../api.js';
 import { h, paint, showError } from '../dom.js';
 import { when } from '../format.js';
@@ -6,6 +6,10 @@ import { when } from '../format.js';
 function answerInput(task) {
   if (task.kind === 'verificationCode') return h('input', { type: 'text', name: 'code', placeholder: '123456', 'aria-label': 'Verification code', 'data-testid': 'code-input' });
   if (task.kind === 'fileSupportCase') return h('input', { type: 'text', name: 'caseId', placeholder: 'case id', 'aria-label': 'Case id', 'data-testid': 'case-input' });
+  if (task.kind === 'fixRegistration') {
+    return h('textarea', { name: 'edits', rows: 4, cols: 60, 'aria-label': 'Answers to change (JSON)', 'data-testid': 'edits-input',
+      placeholder: '{"registration": {"optInType": "TEXT"}, "optInProcess": "..."}' });
+  }
   return h('span', {},
     h('select', { name: 'approved', 'aria-label': 'Decision', 'data-testid': 'decision' }, h('option', { value: 'true' }, 'approved'), h('option', { value: 'false' }, 'denied')),
     h('input', { type: 'text', name: 'note', placeholder: 'note', 'aria-label': 'Note' }));
@@ -15,6 +19,8 @@ function answerOf(form) {
   const body = {};
   if (form.elements.code) body.code = form.elements.code.value.trim();
   if (form.elements.caseId) body.caseId = form.elements.caseId.value.trim();
+  // The edits are the answer itself; the server names what is wrong with them.
+  if (form.elements.edits) return JSON.parse(form.elements.edits.value || '{}');
   if (form.elements.approved) { body.approved = form.elements.approved.value === 'true'; body.note = form.elements.note.value; }
   return body;
 }
@@ -35,7 +41,9 @@ export async function renderInbox(into) {
         h('button', { type: 'button', 'data-testid': 'reject', onclick: () => reject(into, t.id) }, 'Reject')) : h('div', { class: 'muted' }, 'You may not act on this task.'));
     form.addEventListener('submit', async e => {
       e.preventDefault();
-      const { status, data } = await api('POST', '/api/tasks/' + t.id + '/complete', answerOf(form)).catch(err => ({ status: 0, data: { message: err.message } }));
+      let body;
+      try { body = answerOf(form); } catch (err) { showError('The answers are not JSON: ' + err.message); return; }
+      const { status, data } = await api('POST', '/api/tasks/' + t.id + '/complete', body).catch(err => ({ status: 0, data: { message: err.message } }));
       if (status !== 200) showError(data.message); else { showError(''); await renderInbox(into).catch(err => showError(err.message)); }
     });
     return h('div', { class: 'card' }, form);

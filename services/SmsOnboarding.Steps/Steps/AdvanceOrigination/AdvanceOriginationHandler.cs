@@ -4,6 +4,7 @@ using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.Handlers;
+using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Workflow;
 
@@ -14,7 +15,8 @@ namespace SmsOnboarding.Steps.AdvanceOrigination;
 /// registration, request the number, associate it, submit (ASSOCIATE_BEFORE_SUBMIT). 10DLC: the brand registration
 /// first; once it is COMPLETE the campaign, associated with the brand before it is submitted; the number after the
 /// campaign is COMPLETE. Then wait for the number to be ACTIVE. Every creating call runs once per execution through
-/// the idempotency store.
+/// the idempotency store. A registration AWS sends back (REQUIRES_UPDATES) becomes "sentBack" with AWS's reasons;
+/// the person's edits come back as the answer and are filed as a new version (<see cref="RegistrationRevision"/>).
 /// </summary>
 public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotencyStore store, TimeProvider time)
     : IStepHandler<OriginationInput, OriginationProgress>
@@ -35,6 +37,17 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
         ArgumentNullException.ThrowIfNull(input);
         var progress = input.Progress ?? new OriginationProgress("register");
         var sms = aws.SmsVoice(input.Pool.SnsRegion);
+        if (progress.Action == "sentBack")
+        {
+            // A resubmitted version is a new review: the deadline counts from its submission.
+            return await RegistrationRevision.ResubmitAsync(sms, input, progress, SentBackId(input, progress), cancellationToken).ConfigureAwait(false) is { } refused
+                ? refused
+                : Pending(input, progress with { Edits = RegistrationEdits.Combine(progress.Edits, input.Answer!.Edits!), WaitingSince = null },
+                    SentBackId(input, progress), "Resubmitted with the edited answers.");
+        }
+
+        // Edits people made after a send-back answer every later form too (a 10DLC campaign after its brand).
+        input = input with { Request = RegistrationRevision.Revised(input.Request, progress.Edits) };
         return input.Request.OriginationType == OriginationType.TenDlc
             ? await TenDlcAsync(sms, input, progress, cancellationToken).ConfigureAwait(false)
             : await TollFreeAsync(sms, input, progress, cancellationToken).ConfigureAwait(false);
@@ -54,9 +67,12 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
             status = await StatusAsync(sms, registrationId, ct).ConfigureAwait(false);
         }
 
-        return status == "COMPLETE"
-            ? await NumberReadyAsync(sms, input, progress, numberId, ct).ConfigureAwait(false)
-            : Pending(input, progress, registrationId, Waiting(registrationId, status));
+        return status switch
+        {
+            "COMPLETE" => await NumberReadyAsync(sms, input, progress, numberId, ct).ConfigureAwait(false),
+            "REQUIRES_UPDATES" => await RegistrationRevision.SentBackAsync(sms, progress, registrationId, null, ct).ConfigureAwait(false),
+            _ => Pending(input, progress, registrationId, Waiting(registrationId, status)),
+        };
     }
 
     private async Task<OriginationProgress> TenDlcAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, OriginationProgress progress, CancellationToken ct)
@@ -70,6 +86,11 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
             {
                 await RegistrationFiling.SubmitAsync(sms, brandId, ct).ConfigureAwait(false);
                 brandStatus = await StatusAsync(sms, brandId, ct).ConfigureAwait(false);
+            }
+
+            if (brandStatus == "REQUIRES_UPDATES")
+            {
+                return await RegistrationRevision.SentBackAsync(sms, progress, brandId, "brand", ct).ConfigureAwait(false);
             }
 
             if (brandStatus != "COMPLETE")
@@ -87,6 +108,11 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
             status = await StatusAsync(sms, campaignId, ct).ConfigureAwait(false);
         }
 
+        if (status == "REQUIRES_UPDATES")
+        {
+            return await RegistrationRevision.SentBackAsync(sms, progress, campaignId, "campaign", ct).ConfigureAwait(false);
+        }
+
         if (status != "COMPLETE")
         {
             return Pending(input, progress, campaignId, "Campaign " + Waiting(campaignId, status));
@@ -98,14 +124,18 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
 
     private static string Waiting(string registrationId, string status) => $"registration {registrationId} is {status}.";
 
+    // A 10DLC run is past its brand once the campaign exists; the brand is what was sent back before that.
+    private static string SentBackId(OriginationInput input, OriginationProgress progress) =>
+        input.Request.OriginationType == OriginationType.TenDlc && progress.RegistrationId is null ? progress.BrandRegistrationId! : progress.RegistrationId!;
+
     private static async Task<string> StatusAsync(IAmazonPinpointSMSVoiceV2 sms, string registrationId, CancellationToken ct)
     {
         var registration = (await AwsCall.Run("Describing the registration", () => sms.DescribeRegistrationsAsync(
             new DescribeRegistrationsRequest { RegistrationIds = [registrationId] }, ct)).ConfigureAwait(false)).Registrations?.FirstOrDefault();
         var status = registration?.RegistrationStatus ?? "UNKNOWN";
-        if (status is "REQUIRES_UPDATES" or "CLOSED" or "DELETED")
+        if (status is "CLOSED" or "DELETED")
         {
-            throw StepException.Denied($"End User Messaging registration {registrationId} ended as {status}. Open it in the End User Messaging console, read the denial reasons, fix the form and resubmit; then redrive this execution.");
+            throw StepException.Denied($"End User Messaging registration {registrationId} ended as {status}. Open it in the End User Messaging console to see why; a new registration needs a new onboarding.");
         }
 
         return status;

@@ -14,7 +14,8 @@ public static class AdvanceOriginationStep
         options => new AdvanceOriginationJson(options),
         s => new AdvanceOriginationHandler(s.Aws, s.Idempotency, s.Time),
         StepGrants.Any("sms-voice:CreateRegistration", "sms-voice:PutRegistrationFieldValue", "sms-voice:CreateRegistrationAssociation", "sms-voice:SubmitRegistrationVersion",
-            "sms-voice:DescribeRegistrations", "sms-voice:DescribeRegistrationFieldDefinitions", "sms-voice:CreateRegistrationAttachment", "sms-voice:RequestPhoneNumber",
+            "sms-voice:DescribeRegistrations", "sms-voice:DescribeRegistrationFieldDefinitions", "sms-voice:CreateRegistrationAttachment",
+            "sms-voice:CreateRegistrationVersion", "sms-voice:DescribeRegistrationVersions", "sms-voice:RequestPhoneNumber",
             "sms-voice:DescribePhoneNumbers", "sms-voice:TagResource"),
         StepGrants.IdempotencyTable);
 }

@@ -102,6 +102,8 @@ public sealed class RegisterHumanTaskHandler(
                 $"Enter the code AWS sent by SMS to {E164.Mask(input.PhoneNumber ?? string.Empty)} (SMS onboarding of {pool})."
                 + (input.WrongCodes is > 0 ? $" The last code was wrong ({input.WrongCodes} so far)." : string.Empty)
                 + (input.SendLimited == true ? " AWS allows 5 codes per number per 24 hours; no new code can be sent yet." : " You can also ask for a new code."),
+            HumanTaskKinds.FixRegistration =>
+                $"AWS sent the US registration of {pool} back for updates. {input.CaseText} Edit the answers it names (the registration section, use case, opt-in process or sample messages); a new version is filed and submitted.",
             HumanTaskKinds.FileSupportCase =>
                 $"File an AWS Support case ({input.Need}) for {pool}: open {input.CaseLink}, paste the text below, then enter the case id.",
             _ =>
