@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SmsOnboarding.Serve.Hosting;
-using SmsOnboarding.Serve;
 using SmsOnboarding.Api.Tests.Support;
+using SmsOnboarding.Serve;
+using SmsOnboarding.Serve.Hosting;
 
 namespace SmsOnboarding.Api.Tests;
 
@@ -46,11 +46,18 @@ public sealed partial class LocalDeploymentHappyPathTests
                     answer = new JsonObject { ["code"] = Otp().Match((string)messages!.AsArray()[^1]!["body"]!).Value };
                     codes++;
                 }
+                else if (kind == "fileSupportCase")
+                {
+                    // The approver files the case in the (simulated) Support Center, then types the id it shows.
+                    var prompt = (string)task["prompt"]!;
+                    var (filedStatus, filed) = await ApiServer.SendAsync(bob, HttpMethod.Post, "sim/support-center/cases",
+                        new JsonObject { ["subject"] = "SNS Text Messaging: exit SMS sandbox in us-east-1", ["body"] = prompt });
+                    Assert.True(filedStatus == 200, filed?.ToJsonString());
+                    answer = new JsonObject { ["caseId"] = (string)filed!["caseId"]! };
+                }
                 else
                 {
-                    answer = kind == "fileSupportCase"
-                        ? new JsonObject { ["caseId"] = "case-by-hand" }
-                        : new JsonObject { ["approved"] = true, ["note"] = "approved" };
+                    answer = new JsonObject { ["approved"] = true, ["note"] = "approved" };
                 }
                 var (done, result) = await ApiServer.SendAsync(bob, HttpMethod.Post, $"api/tasks/{task["id"]}/complete", answer);
                 log.Add(done + " " + result?.ToJsonString());

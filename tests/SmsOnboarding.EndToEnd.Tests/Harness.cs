@@ -132,9 +132,21 @@ public sealed partial class Harness : IAsyncDisposable
     public JsonObject DefaultAnswer(HumanTask task) => task.Kind switch
     {
         HumanTaskKinds.VerificationCode => new JsonObject { ["code"] = LatestCode(PhoneOf(task)) },
-        HumanTaskKinds.FileSupportCase => new JsonObject { ["caseId"] = "case-filed-by-hand-" + task.Need },
+        HumanTaskKinds.FileSupportCase => new JsonObject { ["caseId"] = FileInSupportCenter(task) },
         _ => new JsonObject { ["approved"] = true, ["note"] = "approved in the Support Center" },
     };
+
+    /// <summary>
+    /// What the person does with a fileSupportCase task: pastes its text into the Support Center's Create Case page
+    /// (the simulated account's), then types the case id it shows into the task.
+    /// </summary>
+    public string FileInSupportCenter(HumanTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var text = task.CaseText ?? throw new InvalidOperationException($"Task {task.Id} carries no case text.");
+        var blank = text.IndexOf("\n\n", StringComparison.Ordinal);
+        return Stack.Simulator.FileCaseInSupportCenter(text[..blank].Replace("Subject: ", "", StringComparison.Ordinal), text[(blank + 2)..]).CaseId;
+    }
 
     /// <summary>The phone a verification task is about: the person holding it recognises it, the test by its digest.</summary>
     public string PhoneOf(HumanTask task) =>

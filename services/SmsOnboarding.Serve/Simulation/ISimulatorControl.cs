@@ -1,3 +1,4 @@
+using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.State;
 
 namespace SmsOnboarding.Serve.Simulation;
@@ -19,6 +20,9 @@ public interface ISimulatorControl
     DateTimeOffset Now { get; }
 
     string ScenarioJson();
+
+    /// <summary>A person filing a case on the simulated account's Support Center Create Case page.</summary>
+    FiledCase FileCaseInSupportCenter(string subject, string body);
 
     /// <summary>Replaces the scenario rules; throws ScenarioException with the offending field.</summary>
     void ReplaceScenario(string json);

@@ -74,6 +74,23 @@ public static class SimEndpoints
             return Results.Json(new { now = control.Now }, ApiJson.Options);
         }).RequirePolicy(Policies.ApproverOrOps).WithSummary("Move the simulated clock forward: {\"seconds\": N}");
 
+        sim.MapPost("/support-center/cases", async (HttpContext http, CancellationToken ct) =>
+        {
+            var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+            var subject = body?["subject"] is JsonValue s && s.TryGetValue<string>(out var sv) ? sv : null;
+            var text = body?["body"] is JsonValue b && b.TryGetValue<string>(out var bv) ? bv : null;
+            if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(text) || subject.Length > 255 || text.Length > 8000)
+            {
+                return ApiResults.Error(400, "invalidInput", "Body must be {\"subject\": \"...\" (1-255 characters), \"body\": \"...\" (1-8000 characters)}.");
+            }
+            return Results.Json(control.FileCaseInSupportCenter(subject, text), ApiJson.Options);
+        }).RequirePolicy(Policies.ApproverOrOps)
+            .WithSummary("File a case as a person does on the Support Center's Create Case page (the path AWS documents for limit increases): {subject, body} → {caseId, displayId}");
+
         sim.MapGet("/scenario", () => Results.Text(control.ScenarioJson(), "application/json"))
             .RequirePolicy(Policies.Ops).WithSummary("The simulator scenario in effect");
 

@@ -31,6 +31,8 @@ public sealed class SimulatedAccountControl(SimulatedAccount account, Action<Tim
         return true;
     }
 
+    public FiledCase FileCaseInSupportCenter(string subject, string body) => account.FileCaseInSupportCenter(subject, body);
+
     public string ScenarioJson() => ScenarioLoader.Serialize(account.Scenario);
 
     public void ReplaceScenario(string json) => account.ReplaceScenario(ScenarioLoader.Parse(json));

@@ -87,6 +87,7 @@ public static partial class ScenarioLoader
         ValidateReviews(s.Reviews);
         ValidateFaults(s.Faults);
         ValidateSeed(s.Seed);
+        Require(s.SmsQuotas is not null, "$.smsQuotas", "must be an object");
         Require(s.IamPropagation is not null, "$.iamPropagation", "must be an object");
         Seconds(s.IamPropagation!.ReadSeconds, "$.iamPropagation.readSeconds");
         Seconds(s.IamPropagation.RoleAssumptionSeconds, "$.iamPropagation.roleAssumptionSeconds");

@@ -31,11 +31,8 @@ public sealed record SimulatorScenario
     /// <summary>What one SMS segment costs against the monthly spend limit.</summary>
     public decimal SmsPriceUsd { get; init; } = 0.00645m;
 
-    /// <summary>
-    /// Whether Support's CreateCase refuses service limit increase cases, as its API reference states ("doesn't support
-    /// requesting service limit increases"). Off by default only until the workflow stops sending them there.
-    /// </summary>
-    public bool SupportApiRefusesLimitIncreases { get; init; }
+    /// <summary>Which SMS quotas Service Quotas lists (AWS documents none for SMS: both are the simulator's guesses).</summary>
+    public SmsQuotas SmsQuotas { get; init; } = new();
 
     /// <summary>How long IAM changes take to be seen (IAM is eventually consistent; AWS gives no figure).</summary>
     public IamPropagation IamPropagation { get; init; } = new();
@@ -43,6 +40,16 @@ public sealed record SimulatorScenario
     public ReviewPolicies Reviews { get; init; } = new();
     public FaultInjection Faults { get; init; } = new();
     public SeedData Seed { get; init; } = new();
+}
+
+/// <summary>
+/// Whether the account's Service Quotas list holds an adjustable SMS spend quota (sns and sms-voice) and an SMS
+/// production access quota (sms-voice). A quota not listed cannot be requested (NoSuchResourceException).
+/// </summary>
+public sealed record SmsQuotas
+{
+    public bool SpendLimit { get; init; } = true;
+    public bool ProductionAccess { get; init; }
 }
 
 public sealed record RegionSpend(decimal ApprovedQuotaUsd, decimal? MonthlySpendLimitUsd = null);

@@ -18,4 +18,4 @@ internal sealed class QuotaRequest
 
 internal sealed record QuotaDefinition(
     string ServiceCode, string ServiceName, string QuotaCode, string QuotaName, double DefaultValue, string Unit,
-    bool Adjustable, bool GlobalQuota, string Description, bool IsSmsSpendQuota = false);
+    bool Adjustable, bool GlobalQuota, string Description, bool IsSmsSpendQuota = false, bool IsSmsProductionAccess = false);

@@ -5,8 +5,9 @@ using SmsOnboarding.Steps.Idempotency;
 namespace SmsOnboarding.Steps.Cases;
 
 /// <summary>
-/// Opens the case for one need through the first channel that works (Service Quotas, Support API, a person),
-/// exactly once per execution and need: the key is stored before any channel acts.
+/// Opens the case for one need through the first channel that takes it (Service Quotas, then a person), exactly
+/// once per execution and need: the key is stored before any channel acts. Each channel that hands the case over
+/// leaves its reason on the case state, so the onboarding shows why a person was asked.
 /// </summary>
 public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotencyStore store, TimeProvider time)
 {
@@ -33,15 +34,23 @@ public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotenc
             },
             async () =>
             {
+                var handovers = new List<CaseHandover>();
                 foreach (var channel in channels)
                 {
-                    if (await channel.TryOpenAsync(request, cancellationToken).ConfigureAwait(false) is { } opened)
+                    var attempt = await channel.TryOpenAsync(request, cancellationToken).ConfigureAwait(false);
+                    if (attempt.Opened is { } opened)
                     {
-                        return Serialize(opened);
+                        return Serialize(handovers.Count == 0 ? opened : opened with { Handovers = handovers });
+                    }
+
+                    if (attempt.HandedOver is { } handover)
+                    {
+                        handovers.Add(handover);
                     }
                 }
 
-                throw StepException.Failed($"No channel could open the {input.Need} case.");
+                throw StepException.Failed($"No channel could open the {input.Need} case: "
+                    + string.Join("; ", handovers.Select(h => $"{h.Channel}: {h.Reason}")));
             },
             cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Deserialize(json, ContractJson.CaseState)!;

@@ -7,17 +7,17 @@ public sealed class HumanChannel : ICaseChannel
 {
     public string Name => CaseChannels.Human;
 
-    public Task<CaseState?> TryOpenAsync(CaseRequest request, CancellationToken cancellationToken = default)
+    public Task<CaseAttempt> TryOpenAsync(CaseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult<CaseState?>(new CaseState(
+        return Task.FromResult(CaseAttempt.Open(new CaseState(
             request.Input.Need,
             CaseChannels.Human,
             $"Subject: {request.Subject}\n\n{request.Body}",
             CaseTexts.SupportCenterLink,
             request.Now,
             Status: "awaitingFiling",
-            NextDelaySeconds: request.Input.Settings.PollInitialSeconds));
+            NextDelaySeconds: request.Input.Settings.PollInitialSeconds)));
     }
 
     public Task<CaseState?> TryRecoverAsync(CaseRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>

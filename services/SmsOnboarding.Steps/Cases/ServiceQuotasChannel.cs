@@ -7,8 +7,9 @@ using SmsOnboarding.Steps.Contracts;
 namespace SmsOnboarding.Steps.Cases;
 
 /// <summary>
-/// Service Quotas RequestServiceQuotaIncrease, the only API AWS documents for limit increases. Quota codes for SMS
-/// are not documented, so the quota is found by name at run time (SNS first, then End User Messaging).
+/// Service Quotas RequestServiceQuotaIncrease, the only API AWS documents for limit increases, for sandbox exit and
+/// spend. AWS documents no quota code for either, and only a quota the account lists can be requested
+/// (NoSuchResourceException otherwise), so the quota is found by name at run time (SNS first, then End User Messaging).
 /// </summary>
 public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
 {
@@ -16,19 +17,21 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
 
     public string Name => CaseChannels.ServiceQuotas;
 
-    public async Task<CaseState?> TryOpenAsync(CaseRequest request, CancellationToken cancellationToken = default)
+    public async Task<CaseAttempt> TryOpenAsync(CaseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Input.Need != Needs.SpendIncrease)
+        if (DesiredValue(request.Input) is not { } desired)
         {
-            return null;
+            return CaseAttempt.NotForThisNeed;
         }
 
         var client = aws.ServiceQuotas(request.Input.Pool.SnsRegion);
-        var quota = await FindSpendQuotaAsync(client, cancellationToken).ConfigureAwait(false);
+        var (quota, refusals) = await FindQuotaAsync(client, request.Input.Need, cancellationToken).ConfigureAwait(false);
         if (quota is null)
         {
-            return null;
+            return refusals.Count > 0
+                ? new CaseAttempt(null, refusals[0].HandedOver! with { Reason = string.Join(" ", refusals.Select(r => r.HandedOver!.Reason)) })
+                : CaseAttempt.HandOver(Name, $"The account lists no adjustable {request.Input.Need} quota under {string.Join(" or ", ServiceCodes)} in {request.Input.Pool.SnsRegion} (ListServiceQuotas).");
         }
 
         try
@@ -37,41 +40,51 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
             {
                 ServiceCode = quota.ServiceCode,
                 QuotaCode = quota.QuotaCode,
-                DesiredValue = (double)request.Input.Request.MonthlySpendUsd,
+                DesiredValue = desired,
             }, cancellationToken).ConfigureAwait(false);
-            return State(request, response.RequestedQuota);
+            return CaseAttempt.Open(State(request, response.RequestedQuota));
         }
         catch (AwsServiceException e) when (e.Is("ResourceAlreadyExistsException"))
         {
             // A request for this quota is already open (ours from an interrupted attempt, or someone's): watch it.
-            return await OpenRequestAsync(client, quota, request, cancellationToken).ConfigureAwait(false);
+            return await OpenRequestAsync(client, quota, request, cancellationToken).ConfigureAwait(false) is { } open
+                ? CaseAttempt.Open(open)
+                : CaseAttempt.Refused(Name, $"Requesting {quota.QuotaName} ({quota.ServiceCode}/{quota.QuotaCode})", e);
         }
         catch (AwsServiceException e) when (!e.IsRetryable)
         {
-            // AccessDenied, DependencyAccessDenied, NoSuchResource, IllegalArgument...: not this channel.
-            return null;
+            return CaseAttempt.Refused(Name, $"Requesting {quota.QuotaName} ({quota.ServiceCode}/{quota.QuotaCode})", e);
         }
         catch (AwsServiceException e)
         {
-            throw AwsCall.ToStepException("Requesting the SMS spend quota increase", e);
+            throw AwsCall.ToStepException($"Requesting the {request.Input.Need} quota increase", e);
         }
     }
 
     public async Task<CaseState?> TryRecoverAsync(CaseRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Input.Need != Needs.SpendIncrease)
+        if (DesiredValue(request.Input) is null)
         {
             return null;
         }
 
         var client = aws.ServiceQuotas(request.Input.Pool.SnsRegion);
-        var quota = await FindSpendQuotaAsync(client, cancellationToken).ConfigureAwait(false);
+        var (quota, _) = await FindQuotaAsync(client, request.Input.Need, cancellationToken).ConfigureAwait(false);
         return quota is null ? null : await OpenRequestAsync(client, quota, request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<ServiceQuota?> FindSpendQuotaAsync(IAmazonServiceQuotas client, CancellationToken ct)
+    /// <summary>The value to ask for; null for needs no quota can express (an origination identity).</summary>
+    private static double? DesiredValue(CaseInput input) => input.Need switch
     {
+        Needs.SpendIncrease => (double)input.Request.MonthlySpendUsd,
+        Needs.SandboxExit => 1,
+        _ => null,
+    };
+
+    private async Task<(ServiceQuota? Quota, List<CaseAttempt> Refusals)> FindQuotaAsync(IAmazonServiceQuotas client, string need, CancellationToken ct)
+    {
+        var refusals = new List<CaseAttempt>();
         foreach (var serviceCode in ServiceCodes)
         {
             List<ServiceQuota> quotas;
@@ -81,6 +94,7 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
             }
             catch (AwsServiceException e) when (!e.IsRetryable)
             {
+                refusals.Add(CaseAttempt.Refused(Name, $"Listing the {serviceCode} quotas", e));
                 continue;
             }
             catch (AwsServiceException e)
@@ -88,19 +102,26 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
                 throw AwsCall.ToStepException("Listing service quotas", e);
             }
 
-            var match = quotas.FirstOrDefault(q => q.Adjustable != false && IsSmsSpendQuota(q.QuotaName));
+            var match = quotas.FirstOrDefault(q => q.Adjustable != false && Matches(need, q.QuotaName));
             if (match is not null)
             {
-                return match;
+                return (match, refusals);
             }
         }
 
-        return null;
+        return (null, refusals);
     }
 
-    public static bool IsSmsSpendQuota(string? name) =>
-        name is not null && name.Contains("spend", StringComparison.OrdinalIgnoreCase)
-        && (name.Contains("SMS", StringComparison.OrdinalIgnoreCase) || name.Contains("text message", StringComparison.OrdinalIgnoreCase));
+    public static bool Matches(string need, string? quotaName) => need switch
+    {
+        Needs.SpendIncrease => IsSms(quotaName) && quotaName!.Contains("spend", StringComparison.OrdinalIgnoreCase),
+        Needs.SandboxExit => IsSms(quotaName) && (quotaName!.Contains("production access", StringComparison.OrdinalIgnoreCase)
+                                                   || quotaName.Contains("sandbox", StringComparison.OrdinalIgnoreCase)),
+        _ => false,
+    };
+
+    private static bool IsSms(string? name) =>
+        name is not null && (name.Contains("SMS", StringComparison.OrdinalIgnoreCase) || name.Contains("text message", StringComparison.OrdinalIgnoreCase));
 
     private static async Task<CaseState?> OpenRequestAsync(IAmazonServiceQuotas client, ServiceQuota quota, CaseRequest request, CancellationToken ct)
     {

@@ -71,8 +71,9 @@ public sealed record CaseInput(
     HumanAnswer? Answer = null);
 
 /// <summary>
-/// Channel: serviceQuotas | supportApi | human. Satisfied is proven by the effect in AWS, not by the case status.
-/// ResolvedAt: when a poll first saw the case resolved without its effect (the grace period starts there).
+/// Channel: serviceQuotas | human (supportApi: cases an earlier build opened, still read). Satisfied is proven by the
+/// effect in AWS, not by the case status. ResolvedAt: when a poll first saw the case resolved without its effect (the
+/// grace period starts there). Handovers: the channels tried before this one and why each passed the case on.
 /// </summary>
 public sealed record CaseState(
     string Need,
@@ -86,7 +87,11 @@ public sealed record CaseState(
     int Attempt = 0,
     int NextDelaySeconds = 0,
     bool Satisfied = false,
-    DateTimeOffset? ResolvedAt = null);
+    DateTimeOffset? ResolvedAt = null,
+    IReadOnlyList<CaseHandover>? Handovers = null);
+
+/// <summary>A channel that could not take the case: which one, AWS's error code when AWS refused, and why.</summary>
+public sealed record CaseHandover(string Channel, string Reason, string? ErrorCode = null);
 
 public static class Needs
 {

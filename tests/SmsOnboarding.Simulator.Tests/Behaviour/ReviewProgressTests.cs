@@ -15,11 +15,7 @@ public sealed class ReviewProgressTests
     {
         await using var sim = await TestSimulator.StartAsync(await File.ReadAllTextAsync(ScenarioFiles.Path("spend-denied.json")));
         using var support = sim.Support();
-        var caseId = (await support.CreateCaseAsync(new CreateCaseRequest
-        {
-            Subject = "Exit the SMS sandbox in us-east-1",
-            CommunicationBody = "Please move our account to production.",
-        })).CaseId!;
+        var caseId = sim.Account.FileCaseInSupportCenter("Exit the SMS sandbox in us-east-1", "Please move our account to production.").CaseId;
 
         sim.Advance(TimeSpan.FromHours(20));
         var asked = await DescribeAsync(support, caseId);
@@ -42,11 +38,7 @@ public sealed class ReviewProgressTests
     {
         await using var sim = await TestSimulator.StartAsync(await File.ReadAllTextAsync(ScenarioFiles.Path("spend-denied.json")));
         using var support = sim.Support();
-        var caseId = (await support.CreateCaseAsync(new CreateCaseRequest
-        {
-            Subject = "SMS spend limit increase",
-            CommunicationBody = "Region us-east-1, new limit value: 250",
-        })).CaseId!;
+        var caseId = sim.Account.FileCaseInSupportCenter("SMS spend limit increase", "Region us-east-1, new limit value: 250").CaseId;
 
         sim.Advance(TimeSpan.FromHours(72));
         var denied = await DescribeAsync(support, caseId);
@@ -95,12 +87,7 @@ public sealed class ReviewProgressTests
     public async Task Approved_origination_case_provisions_a_number_that_sends()
     {
         await using var sim = await TestSimulator.StartAsync("""{ "productionRegions": ["us-east-2"] }""");
-        using var support = sim.Support();
-        await support.CreateCaseAsync(new CreateCaseRequest
-        {
-            Subject = "Dedicated short code for us-east-2",
-            CommunicationBody = "Resource type: Dedicated SMS Short Codes. Region: us-east-2. Use case: 2FA.",
-        });
+        sim.Account.FileCaseInSupportCenter("Dedicated short code for us-east-2", "Resource type: Dedicated SMS Short Codes. Region: us-east-2. Use case: 2FA.");
         using var smsVoice = sim.SmsVoice("us-east-2");
         sim.Advance(TimeSpan.FromHours(239));
         Assert.Empty((await smsVoice.DescribePhoneNumbersAsync(new DescribePhoneNumbersRequest())).PhoneNumbers!);

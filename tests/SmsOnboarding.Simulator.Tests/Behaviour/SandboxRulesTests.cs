@@ -1,4 +1,3 @@
-using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Aws.SimpleNotificationService.Model;
@@ -97,14 +96,7 @@ public sealed class SandboxRulesTests
     public async Task Approved_sandbox_exit_case_flips_only_its_region_for_sns_and_sms_voice()
     {
         await using var sim = await TestSimulator.StartAsync();
-        using var support = sim.Support();
-        await support.CreateCaseAsync(new CreateCaseRequest
-        {
-            Subject = "Exit SMS sandbox",
-            CommunicationBody = "Limit type: SNS Text Messaging. Region: us-west-2. Limit: Exit SMS Sandbox. Use case: sign-in codes.",
-            ServiceCode = "service-limit-increase",
-            CategoryCode = "sns-text-messaging",
-        });
+        sim.Account.FileCaseInSupportCenter("Exit SMS sandbox", "Limit type: SNS Text Messaging. Region: us-west-2. Limit: Exit SMS Sandbox. Use case: sign-in codes.");
         using var west = sim.Sns("us-west-2");
         using var east = sim.Sns();
         sim.Advance(TimeSpan.FromHours(25));
@@ -127,12 +119,8 @@ public sealed class SandboxRulesTests
         var rejected = await Assert.ThrowsAsync<AwsServiceException>(() => sns.SetSMSAttributesAsync(raise));
         Assert.Equal("InvalidParameter", rejected.ErrorCode);
 
-        using var support = sim.Support();
-        await support.CreateCaseAsync(new CreateCaseRequest
-        {
-            Subject = "SNS Text Messaging: spend limit increase",
-            CommunicationBody = "Region: us-east-1. Resource type: General Limits. New limit value: 100 USD per month. Use case: one-time passwords.",
-        });
+        sim.Account.FileCaseInSupportCenter("SNS Text Messaging: spend limit increase",
+            "Region: us-east-1. Resource type: General Limits. New limit value: 100 USD per month. Use case: one-time passwords.");
         sim.Advance(TimeSpan.FromHours(48));
         Assert.Equal(100m, sim.Account.ApprovedSpendQuotaUsd("us-east-1"));
         await sns.SetSMSAttributesAsync(raise);

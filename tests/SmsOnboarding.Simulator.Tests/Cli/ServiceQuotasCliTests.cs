@@ -34,4 +34,20 @@ public sealed class ServiceQuotasCliTests
         Assert.Equal(200, limits.Single(l => l!["Name"]!.GetValue<string>() == "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT")!["MaxLimit"]!.GetValue<long>());
         (await cli.RunAsync("service-quotas", "get-service-quota", "--service-code", "sns", "--quota-code", "L-NOPE")).FailedWith("NoSuchResourceException");
     }
+
+    [Fact]
+    public async Task An_sms_quota_the_scenario_leaves_out_is_not_listed_and_cannot_be_requested()
+    {
+        await using var sim = await TestSimulator.StartAsync("""{"smsQuotas": {"spendLimit": false, "productionAccess": true}}""");
+        var cli = sim.Cli;
+        var names = (await cli.RunAsync("service-quotas", "list-service-quotas", "--service-code", "sms-voice")).Succeeded().Json["Quotas"]!.AsArray()
+            .Select(q => q!["QuotaName"]!.GetValue<string>()).ToList();
+
+        Assert.DoesNotContain(names, n => n.Contains("spend", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("SMS production access", names);
+        (await cli.RunAsync("service-quotas", "request-service-quota-increase", "--service-code", "sns", "--quota-code", "L-SMS0SPND", "--desired-value", "200"))
+            .FailedWith("NoSuchResourceException");
+        var production = (await cli.RunAsync("service-quotas", "get-service-quota", "--service-code", "sms-voice", "--quota-code", "L-EUM0PROD")).Succeeded().Json["Quota"]!;
+        Assert.Equal(0, production["Value"]!.GetValue<double>());
+    }
 }

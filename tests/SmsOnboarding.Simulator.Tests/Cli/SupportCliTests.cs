@@ -5,7 +5,7 @@ namespace SmsOnboarding.Simulator.Tests.Cli;
 public sealed class SupportCliTests
 {
     [Fact]
-    public async Task Sandbox_exit_case_is_opened_answered_and_flips_the_sandbox_through_the_cli()
+    public async Task Sandbox_exit_case_filed_in_the_support_center_is_read_answered_and_flips_the_sandbox_through_the_cli()
     {
         await using var sim = await TestSimulator.StartAsync();
         var cli = sim.Cli;
@@ -14,10 +14,9 @@ public sealed class SupportCliTests
         Assert.Equal(["service-limit-increase", "amazon-simple-notification-service"], services.Select(s => s!["code"]!.GetValue<string>()));
         Assert.Contains(services[0]!["categories"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "sns-text-messaging");
 
-        var caseId = (await cli.RunAsync("support", "create-case", "--subject", "SNS Text Messaging: exit SMS sandbox (us-east-1)",
-            "--communication-body", "Please move us-east-1 out of the SMS sandbox. Use case: one-time passwords for sign-in.",
-            "--service-code", "service-limit-increase", "--category-code", "sns-text-messaging", "--severity-code", "low"))
-            .Succeeded().Json["caseId"]!.GetValue<string>();
+        // The Support API refuses limit increases: a person files the case on the Support Center's Create Case page.
+        var caseId = sim.Account.FileCaseInSupportCenter("SNS Text Messaging: exit SMS sandbox (us-east-1)",
+            "Please move us-east-1 out of the SMS sandbox. Use case: one-time passwords for sign-in.").CaseId;
 
         var opened = (await cli.RunAsync("support", "describe-cases", "--case-id-list", caseId)).Succeeded().Json["cases"]![0]!;
         Assert.Equal("opened", opened["status"]!.GetValue<string>());

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Simulator.Scenarios;
 using SmsOnboarding.Steps.CheckCase;
@@ -13,46 +12,116 @@ namespace SmsOnboarding.Steps.Tests.Handlers;
 public sealed class CaseStepsTests
 {
     [Fact]
-    public async Task Sandbox_exit_case_is_opened_once_when_the_step_retries()
-    {
-        await using var aws = await SimulatedAws.StartAsync();
-        var host = aws.Host();
-        var pool = await ResolveAsync(host);
-        var input = Payload(pool, Needs.SandboxExit);
-
-        var first = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, input))!;
-        var second = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, input))!;
-
-        Assert.Equal(CaseChannels.SupportApi, (string?)first["channel"]);
-        Assert.Equal((string?)first["caseId"], (string?)second["caseId"]);
-        var cases = (await aws.Clients.Support().DescribeCasesAsync(new DescribeCasesRequest { IncludeResolvedCases = true })).Cases!;
-        Assert.Single(cases);
-    }
-
-    [Fact]
-    public async Task Basic_plan_falls_back_to_a_person_with_the_prefilled_case()
-    {
-        await using var aws = await SimulatedAws.StartAsync(SimulatedAws.DefaultScenario() with { SupportPlan = SupportPlan.Basic });
-        var host = aws.Host();
-        var pool = await ResolveAsync(host);
-
-        var opened = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, Payload(pool, Needs.SandboxExit)))!;
-
-        Assert.Equal(CaseChannels.Human, (string?)opened["channel"]);
-        Assert.Contains("Limit: Exit SMS Sandbox", (string?)opened["caseText"], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Spend_increase_goes_through_service_quotas_found_by_name()
+    public async Task Spend_increase_uses_service_quotas_when_the_account_has_the_quota()
     {
         await using var aws = await SimulatedAws.StartAsync();
         var host = aws.Host();
         var pool = await ResolveAsync(host);
 
-        var opened = JsonNode.Parse(await host.InvokeAsync(OpenCaseStep.Name, Payload(pool, Needs.SpendIncrease)))!;
+        var opened = await OpenAsync(host, pool, Needs.SpendIncrease);
 
-        Assert.Equal(CaseChannels.ServiceQuotas, (string?)opened["channel"]);
-        Assert.False(string.IsNullOrEmpty((string?)opened["quotaRequestId"]));
+        Assert.Equal(CaseChannels.ServiceQuotas, opened.Channel);
+        Assert.False(string.IsNullOrEmpty(opened.QuotaRequestId));
+        Assert.Null(opened.Handovers);
+    }
+
+    [Fact]
+    public async Task Spend_increase_request_is_made_once_when_the_step_retries()
+    {
+        await using var aws = await SimulatedAws.StartAsync();
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+
+        var first = await OpenAsync(host, pool, Needs.SpendIncrease);
+        var second = await OpenAsync(host, pool, Needs.SpendIncrease);
+
+        Assert.Equal(first.QuotaRequestId, second.QuotaRequestId);
+        var history = await aws.Clients.ServiceQuotas("us-east-1").ListRequestedServiceQuotaChangeHistoryByQuotaAsync(
+            new() { ServiceCode = "sns", QuotaCode = "L-SMS0SPND" });
+        Assert.Single(history.RequestedQuotas!);
+    }
+
+    [Fact]
+    public async Task Sandbox_exit_goes_to_a_person_when_no_service_quota_matches()
+    {
+        await using var aws = await SimulatedAws.StartAsync();
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+
+        var opened = await OpenAsync(host, pool, Needs.SandboxExit);
+
+        Assert.Equal(CaseChannels.Human, opened.Channel);
+        Assert.Contains("Limit: Exit SMS Sandbox", opened.CaseText, StringComparison.Ordinal);
+        var handover = Assert.Single(opened.Handovers!);
+        Assert.Equal(CaseChannels.ServiceQuotas, handover.Channel);
+        Assert.Contains("lists no adjustable sandboxExit quota under sns or sms-voice", handover.Reason, StringComparison.Ordinal);
+        // The Support API refuses limit increases, so nothing was sent there.
+        Assert.Empty((await aws.Clients.Support().DescribeCasesAsync(new DescribeCasesRequest { IncludeResolvedCases = true })).Cases!);
+    }
+
+    [Fact]
+    public async Task Spend_increase_goes_to_a_person_when_the_account_lists_no_spend_quota()
+    {
+        await using var aws = await SimulatedAws.StartAsync(SimulatedAws.DefaultScenario() with { SmsQuotas = new SmsQuotas { SpendLimit = false } });
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+
+        var opened = await OpenAsync(host, pool, Needs.SpendIncrease);
+
+        Assert.Equal(CaseChannels.Human, opened.Channel);
+        Assert.Contains("New limit value: 250 USD per month", opened.CaseText, StringComparison.Ordinal);
+        Assert.Equal(CaseChannels.ServiceQuotas, Assert.Single(opened.Handovers!).Channel);
+    }
+
+    [Fact]
+    public async Task Sandbox_exit_uses_service_quotas_when_the_account_lists_production_access_and_the_approval_ends_the_sandbox()
+    {
+        await using var aws = await SimulatedAws.StartAsync(SimulatedAws.DefaultScenario() with { SmsQuotas = new SmsQuotas { ProductionAccess = true } });
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+
+        var opened = await CaseStep(host, OpenCaseStep.Name, pool, null);
+        aws.Clock.Advance(TimeSpan.FromHours(31));
+        var checkedAfterReview = await CaseStep(host, CheckCaseStep.Name, pool, opened);
+
+        Assert.Equal(CaseChannels.ServiceQuotas, opened.Channel);
+        Assert.True(checkedAfterReview.Satisfied);
+        Assert.False(aws.Account.IsInSandbox("us-east-1"));
+    }
+
+    [Fact]
+    public async Task A_refusing_channel_hands_over_and_the_reason_shows_on_the_case()
+    {
+        await using var aws = await SimulatedAws.StartAsync();
+        var pool = await ResolveAsync(aws.Host());
+        // The step's role may list quotas but not request an increase: Service Quotas answers AccessDeniedException.
+        var grants = OpenCaseStep.Descriptor.Permissions
+            .Select(g => g with { Actions = [.. g.Actions.Where(a => a != "servicequotas:RequestServiceQuotaIncrease")] });
+        using var clients = await StepRole.AssumeAsync(aws, "step-" + OpenCaseStep.Name, grants);
+
+        var opened = await OpenAsync(new StepHost(clients, aws.Store, aws.Inbox, aws.Clock), pool, Needs.SpendIncrease);
+
+        Assert.Equal(CaseChannels.Human, opened.Channel);
+        var handover = Assert.Single(opened.Handovers!);
+        Assert.Equal((CaseChannels.ServiceQuotas, "AccessDeniedException"), (handover.Channel, handover.ErrorCode));
+        Assert.Contains("servicequotas:RequestServiceQuotaIncrease", handover.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttling_is_retried_not_handed_over()
+    {
+        var throttled = SimulatedAws.DefaultScenario() with { Faults = new FaultInjection { ThrottleRate = 1, Services = ["servicequotas"] } };
+        await using var aws = await SimulatedAws.StartAsync(throttled);
+        var host = aws.Host();
+        var pool = await ResolveAsync(host);
+
+        var failure = await Assert.ThrowsAsync<StepException>(() => OpenAsync(host, pool, Needs.SpendIncrease));
+        aws.Account.ReplaceScenario(SimulatedAws.DefaultScenario());
+        var retried = await OpenAsync(host, pool, Needs.SpendIncrease);
+
+        Assert.Equal(StepErrors.Transient, failure.ErrorName);
+        Assert.Equal(CaseChannels.ServiceQuotas, retried.Channel);
+        Assert.Null(retried.Handovers);
     }
 
     [Fact]
@@ -61,13 +130,13 @@ public sealed class CaseStepsTests
         await using var aws = await SimulatedAws.StartAsync(ResolvedWithoutEffect());
         var host = aws.Host();
         var pool = await ResolveAsync(host);
-        var opened = await CaseStep(host, OpenCaseStep.Name, pool, null);
+        var opened = SupportApiCase(aws);
         aws.Clock.Advance(TimeSpan.FromHours(27 + 24));
 
         var late = await CaseStep(host, CheckCaseStep.Name, pool, opened);
         // The account leaves the sandbox later, through a case AWS decides the usual way.
         aws.Account.ReplaceScenario(SimulatedAws.DefaultScenario());
-        await CaseStep(host, OpenCaseStep.Name, pool, null, SimulatedAws.ExecutionArn + "-other");
+        SupportApiCase(aws);
         aws.Clock.Advance(TimeSpan.FromHours(27));
         var visible = await CaseStep(host, CheckCaseStep.Name, pool, late);
 
@@ -83,7 +152,7 @@ public sealed class CaseStepsTests
         await using var aws = await SimulatedAws.StartAsync(ResolvedWithoutEffect());
         var host = aws.Host();
         var pool = await ResolveAsync(host);
-        var state = await CaseStep(host, OpenCaseStep.Name, pool, null);
+        var state = SupportApiCase(aws);
         aws.Clock.Advance(TimeSpan.FromHours(27 + 24));
         state = await CaseStep(host, CheckCaseStep.Name, pool, state);
 
@@ -94,6 +163,17 @@ public sealed class CaseStepsTests
 
         Assert.Equal(StepErrors.Failed, failure.ErrorName);
         Assert.Contains("has not appeared in us-east-1 in the 72 hours since", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A sandbox exit case as builds before decision 0021 recorded it (channel supportApi), in executions still running:
+    /// CheckCase reads it with DescribeCases. The case itself is filed the only way AWS now takes one.
+    /// </summary>
+    private static CaseState SupportApiCase(SimulatedAws aws)
+    {
+        var filed = aws.Account.FileCaseInSupportCenter("SNS Text Messaging: exit SMS sandbox (production access) in us-east-1",
+            "Limit type: SNS Text Messaging\nRegion: us-east-1\nLimit: Exit SMS Sandbox");
+        return new CaseState(Needs.SandboxExit, CaseChannels.SupportApi, "text", "link", aws.Clock.GetUtcNow(), CaseId: filed.CaseId, Status: "opened");
     }
 
     /// <summary>AWS asks for more information, nobody answers, and the case auto-resolves without the change.</summary>
@@ -115,6 +195,9 @@ public sealed class CaseStepsTests
         return (PoolInfo)JsonSerializer.Deserialize(await host.InvokeAsync(ResolvePoolStep.Name, input), ResolvePoolStep.Descriptor.Output)!;
     }
 
-    private static string Payload(PoolInfo pool, string need) =>
-        JsonSerializer.Serialize(new CaseInput(SimulatedAws.ExecutionArn, SimulatedAws.Request(), pool, need, SimulatedAws.Settings), OpenCaseStep.Descriptor.Input);
+    private static async Task<CaseState> OpenAsync(StepHost host, PoolInfo pool, string need)
+    {
+        var input = JsonSerializer.Serialize(new CaseInput(SimulatedAws.ExecutionArn, SimulatedAws.Request(), pool, need, SimulatedAws.Settings), OpenCaseStep.Descriptor.Input);
+        return (CaseState)JsonSerializer.Deserialize(await host.InvokeAsync(OpenCaseStep.Name, input), OpenCaseStep.Descriptor.Output)!;
+    }
 }

@@ -53,6 +53,11 @@ internal static class QuotaLifecycle
             var sms = account.Sms(request.Region);
             sms.ApprovedSpendQuotaUsd = Math.Max(sms.ApprovedSpendQuotaUsd, (decimal)request.DesiredValue);
         }
+        else if (request.Quota.IsSmsProductionAccess)
+        {
+            // The sandbox is shared by SNS and End User Messaging (AWS-FACTS B.1): leaving it in one leaves both.
+            account.Sms(request.Region).InSandbox = false;
+        }
         else
         {
             account.QuotaValues[(request.Region, request.Quota.QuotaCode)] = request.DesiredValue;

@@ -15,8 +15,8 @@ internal sealed class ServiceQuotasService : IJsonService
     public JsonObject Handle(string operation, JsonObject input, RequestContext context) => operation switch
     {
         "ListServiceQuotas" => List(input, context),
-        "GetServiceQuota" => new JsonObject { ["Quota"] = QuotaJson(context, Find(input), applied: true) },
-        "GetAWSDefaultServiceQuota" => new JsonObject { ["Quota"] = QuotaJson(context, Find(input), applied: false) },
+        "GetServiceQuota" => new JsonObject { ["Quota"] = QuotaJson(context, Find(input, context), applied: true) },
+        "GetAWSDefaultServiceQuota" => new JsonObject { ["Quota"] = QuotaJson(context, Find(input, context), applied: false) },
         "RequestServiceQuotaIncrease" => RequestIncrease(input, context),
         "GetRequestedServiceQuotaChange" => GetRequest(input, context),
         "ListRequestedServiceQuotaChangeHistoryByQuota" => History(input, context),
@@ -32,7 +32,7 @@ internal sealed class ServiceQuotasService : IJsonService
         {
             throw new AwsServiceException("IllegalArgumentException", "MaxResults must be between 1 and 100.");
         }
-        var quotas = QuotaCatalog.All.Where(q => q.ServiceCode == serviceCode && (quotaCode is null || q.QuotaCode == quotaCode)).ToList();
+        var quotas = QuotaCatalog.Listed(context.Account).Where(q => q.ServiceCode == serviceCode && (quotaCode is null || q.QuotaCode == quotaCode)).ToList();
         if (quotas.Count == 0 && QuotaCatalog.All.All(q => q.ServiceCode != serviceCode))
         {
             throw new AwsServiceException("NoSuchResourceException", $"The request failed because the specified service {serviceCode} does not exist.");
@@ -46,17 +46,18 @@ internal sealed class ServiceQuotasService : IJsonService
         return result;
     }
 
-    private static QuotaDefinition Find(JsonObject input)
+    /// <summary>Service Quotas API reference: a quota the account does not list is NoSuchResourceException.</summary>
+    private static QuotaDefinition Find(JsonObject input, RequestContext context)
     {
         var serviceCode = Json.ReqString(input, "ServiceCode");
         var quotaCode = Json.ReqString(input, "QuotaCode");
-        return QuotaCatalog.All.FirstOrDefault(q => q.ServiceCode == serviceCode && q.QuotaCode == quotaCode)
+        return QuotaCatalog.Listed(context.Account).FirstOrDefault(q => q.ServiceCode == serviceCode && q.QuotaCode == quotaCode)
             ?? throw new AwsServiceException("NoSuchResourceException", $"The request failed because the specified service {serviceCode} or quota {quotaCode} does not exist.");
     }
 
     private static JsonObject RequestIncrease(JsonObject input, RequestContext context)
     {
-        var quota = Find(input);
+        var quota = Find(input, context);
         var desired = Json.OptDouble(input, "DesiredValue")
             ?? throw new AwsServiceException("IllegalArgumentException", "1 validation error detected: Value null at 'desiredValue' failed to satisfy constraint: Member must not be null");
         if (!quota.Adjustable)
@@ -103,7 +104,7 @@ internal sealed class ServiceQuotasService : IJsonService
 
     private static JsonObject History(JsonObject input, RequestContext context)
     {
-        var quota = Find(input);
+        var quota = Find(input, context);
         var status = Json.OptString(input, "Status");
         var requests = context.Account.QuotaRequests
             .Where(r => r.Region == context.Region && r.Quota == quota && (status is null || r.Status == status))

@@ -46,17 +46,24 @@ internal sealed class SupportService : IJsonService
     /// <summary>The service code DescribeServices lists for the console's "Service limit increase" case type.</summary>
     private const string LimitIncreaseService = "service-limit-increase";
 
+    /// <summary>The CreateCase reference's own words, so whoever reads the error knows where to go instead.</summary>
+    public const string LimitIncreaseRefusal =
+        "The AWS Support API doesn't support requesting service limit increases. You can submit a service limit increase "
+        + "from the AWS Support Center Create Case page (https://console.aws.amazon.com/support/home#/case/create), "
+        + "or use the Service Quotas RequestServiceQuotaIncrease operation.";
+
     private static JsonObject CreateCase(JsonObject input, RequestContext context, SupportPlan plan)
     {
-        // Support API reference, CreateCase: "The Amazon Web Services Support API doesn't support requesting service
-        // limit increases." Which error it answers is not documented: the code below is a guess.
-        if (Json.OptString(input, "serviceCode") == LimitIncreaseService && context.Account.CurrentScenario.SupportApiRefusesLimitIncreases)
-        {
-            throw new AwsServiceException("InvalidParameterValueException",
-                "The AWS Support API doesn't support requesting service limit increases. You can submit a service limit increase from the AWS Support Center Create Case page, or use the Service Quotas RequestServiceQuotaIncrease operation.");
-        }
         var subject = Json.ReqString(input, "subject");
         var body = Json.ReqString(input, "communicationBody");
+        // Support API reference, CreateCase: "The Amazon Web Services Support API doesn't support requesting service
+        // limit increases." A limit increase is the console's case type or any case asking for one (sandbox exit, spend,
+        // an origination identity are all "Service limit increase" requests in AWS's SMS guides). Which error AWS answers
+        // is not documented: CaseCreationLimitExceeded is a guess (the only client error the model gives CreateCase).
+        if (Json.OptString(input, "serviceCode") == LimitIncreaseService || CaseClassifier.Classify(subject, body).Count > 0)
+        {
+            throw new AwsServiceException("CaseCreationLimitExceeded", LimitIncreaseRefusal);
+        }
         if (body.Length > 8000)
         {
             throw new AwsServiceException("ValidationException", "1 validation error detected: Value at 'communicationBody' failed to satisfy constraint: Member must have length less than or equal to 8000");

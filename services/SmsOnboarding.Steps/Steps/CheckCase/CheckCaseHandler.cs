@@ -83,6 +83,7 @@ public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) :
 
                 return change?.Status;
             case CaseChannels.SupportApi:
+                // Only executions started before decision 0021 hold such a case (the API no longer opens any): still read it.
                 // A resolved case whose effect is not visible yet is not a denial: HandleAsync keeps polling for a while.
                 return (await SupportCaseAsync(state.CaseId, ct).ConfigureAwait(false))?.Status;
             default:

@@ -3,7 +3,10 @@ using SmsOnboarding.Steps.Contracts;
 
 namespace SmsOnboarding.Steps.OpenCase;
 
-/// <summary>Opens the case for one need (origination, sandbox exit, spend) through the first channel that works.</summary>
+/// <summary>
+/// Opens the case for one need (origination, sandbox exit, spend) through the first channel that takes it: Service
+/// Quotas, else a person in the Support Center. Never the Support API, which refuses limit increases (decision 0021).
+/// </summary>
 public static class OpenCaseStep
 {
     public const string Name = "OpenCase";
@@ -13,9 +16,8 @@ public static class OpenCaseStep
         contractVersion: 1,
         StateRole.Working,
         options => new OpenCaseJson(options),
-        s => new OpenCaseHandler(new CaseRouter([new ServiceQuotasChannel(s.Aws), new SupportApiChannel(s.Aws), new HumanChannel()], s.Idempotency, s.Time)),
+        s => new OpenCaseHandler(new CaseRouter([new ServiceQuotasChannel(s.Aws), new HumanChannel()], s.Idempotency, s.Time)),
         StepGrants.Any("servicequotas:ListServiceQuotas", "servicequotas:RequestServiceQuotaIncrease",
-            "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota",
-            "support:DescribeServices", "support:CreateCase", "support:DescribeCases"),
+            "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota"),
         StepGrants.IdempotencyTable);
 }
