@@ -78,6 +78,55 @@ public sealed partial class LocalDeploymentHappyPathTests
         Assert.False((bool)JsonNode.Parse(sandbox.StdOut)!["IsInSandbox"]!);
     }
 
+    [Fact]
+    public async Task A_refusing_channel_hands_over_and_the_reason_shows_on_the_onboarding()
+    {
+        var data = Directory.CreateTempSubdirectory("api-local-").FullName;
+        var (stack, local) = await LocalServe.CreateAsync(new LocalServeOptions { DataDirectory = data });
+        await using var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, ConsoleLogging = false }, stack);
+        using var alice = Client(host, ApiServer.Alice);
+        var request = ApiServer.Request("handover-1");
+        request["sandboxNumbers"] = new JsonArray("+12065550101");
+        var (_, body) = await ApiServer.SendAsync(alice, HttpMethod.Post, "api/onboardings", request);
+        var id = (string)body!["id"]!;
+
+        // The demo account lists an SMS spend quota but none for leaving the sandbox (simulator README: both guesses).
+        JsonNode? sandbox = null;
+        for (var round = 0; round < 20 && sandbox is null; round++)
+        {
+            await local.RunUntilIdleAsync();
+            var (_, detail) = await ApiServer.SendAsync(alice, HttpMethod.Get, $"api/onboardings/{id}");
+            sandbox = detail!["cases"]!.AsArray().FirstOrDefault(c => (string?)c!["need"] == "sandboxExit");
+            if (sandbox is null)
+            {
+                await AnswerCodesAsync(host);
+            }
+        }
+
+        Assert.NotNull(sandbox);
+        Assert.Equal("human", (string?)sandbox["channel"]);
+        var handover = Assert.Single(sandbox["handovers"]!.AsArray())!;
+        Assert.Equal("serviceQuotas", (string?)handover["channel"]);
+        Assert.Contains("lists no adjustable sandboxExit quota", (string)handover["reason"]!, StringComparison.Ordinal);
+        var (_, spent) = await ApiServer.SendAsync(alice, HttpMethod.Get, $"api/onboardings/{id}");
+        var spend = spent!["cases"]!.AsArray().Single(c => (string?)c!["need"] == "spendIncrease")!;
+        Assert.Equal("serviceQuotas", (string?)spend["channel"]);
+        Assert.Empty(spend["handovers"]!.AsArray());
+    }
+
+    private static async Task AnswerCodesAsync(ServeHost host)
+    {
+        using var bob = Client(host, ApiServer.Bob);
+        var (_, tasks) = await ApiServer.SendAsync(bob, HttpMethod.Get, "api/tasks");
+        foreach (var task in tasks!.AsArray().Where(t => (string?)t!["kind"] == "verificationCode"))
+        {
+            var phone = "+1206555010" + ((string)task!["maskedPhone"]!)[^1];
+            var (_, messages) = await ApiServer.SendAsync(bob, HttpMethod.Get, $"sim/phones/{phone}/messages");
+            await ApiServer.SendAsync(bob, HttpMethod.Post, $"api/tasks/{task["id"]}/complete",
+                new JsonObject { ["code"] = Otp().Match((string)messages!.AsArray()[^1]!["body"]!).Value });
+        }
+    }
+
     private static HttpClient Client(ServeHost host, string token)
     {
         var client = new HttpClient { BaseAddress = host.BaseUri };

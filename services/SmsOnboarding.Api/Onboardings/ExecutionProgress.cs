@@ -52,7 +52,45 @@ public static class ExecutionProgress
     public static JsonNode? Output(IReadOnlyList<ExecutionEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var output = history.LastOrDefault(e => e.Type == "ExecutionSucceeded")?.Details?["executionSucceededEventDetails"]?["output"];
+        return ParseOutput(history.LastOrDefault(e => e.Type == "ExecutionSucceeded")?.Details?["executionSucceededEventDetails"]?["output"]);
+    }
+
+    /// <summary>
+    /// The cases the execution opened, each as the last case step (OpenCase, RecordCase, CheckCase) that finished
+    /// left it in the state data (<c>$.case.value</c>), in the order the needs first appeared.
+    /// </summary>
+    public static IReadOnlyList<CaseView> Cases(IReadOnlyList<ExecutionEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var cases = new Dictionary<string, CaseView>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var e in history)
+        {
+            if (!e.Type.EndsWith("StateExited", StringComparison.Ordinal) || e.StateName is null || !CaseSteps.Any(s => e.StateName.EndsWith(s, StringComparison.Ordinal))
+                || ParseOutput(e.Details?["stateExitedEventDetails"]?["output"])?["case"]?["value"] is not JsonObject state
+                || Text(state["need"]) is not { } need || Text(state["channel"]) is not { } channel)
+            {
+                continue;
+            }
+            var handovers = (state["handovers"] as JsonArray ?? []).OfType<JsonObject>()
+                .Select(h => new CaseHandoverView(Text(h["channel"]) ?? "", Text(h["reason"]) ?? "", Text(h["errorCode"])))
+                .ToList();
+            if (!cases.ContainsKey(need))
+            {
+                order.Add(need);
+            }
+            cases[need] = new CaseView(need, channel, Text(state["caseId"]), Text(state["quotaRequestId"]), Text(state["status"]), handovers);
+        }
+        return [.. order.Select(n => cases[n])];
+    }
+
+    private static readonly string[] CaseSteps = [".OpenCase", ".RecordCase", ".CheckCase"];
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    // Step Functions truncates outputs over its size limit (and may leave them out): an unreadable one is no result, not an error.
+    private static JsonNode? ParseOutput(JsonNode? output)
+    {
         if (output is not JsonValue text || !text.TryGetValue<string>(out var json))
         {
             return null;
@@ -63,7 +101,6 @@ public static class ExecutionProgress
         }
         catch (JsonException)
         {
-            // Step Functions truncates outputs over its size limit: an unreadable one is no result, not an error.
             return null;
         }
     }

@@ -157,7 +157,8 @@ public sealed class OnboardingService(
             record = await store.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? record;
         }
         var ending = record.ExecutionArn is null ? null : ExecutionProgress.Ending(record.ExecutionArn, history);
-        return Outcome<OnboardingDetail>.Success(Detail(record, ExecutionProgress.Timeline(history, ending), ending, ExecutionProgress.Output(history)));
+        return Outcome<OnboardingDetail>.Success(Detail(record, ExecutionProgress.Timeline(history, ending), ending, ExecutionProgress.Output(history),
+            ExecutionProgress.Cases(history)));
     }
 
     public async Task<Outcome<HistoryAnswer>> HistoryAsync(ApiUser caller, string id, CancellationToken cancellationToken)
@@ -363,7 +364,8 @@ public sealed class OnboardingService(
         }
     }
 
-    private OnboardingDetail Detail(OnboardingRecord record, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? ending, JsonNode? result)
+    private OnboardingDetail Detail(OnboardingRecord record, IReadOnlyList<TimelineEntry> timeline, ExecutionSnapshot? ending, JsonNode? result,
+        IReadOnlyList<CaseView> cases)
     {
         var failure = ending is { State: not ExecutionState.Succeeded } && (ending.Error ?? ending.Cause) is not null
             ? new FailureView(ending.Error, ending.Cause)
@@ -371,7 +373,7 @@ public sealed class OnboardingService(
         var progress = record.Progress;
         return new OnboardingDetail(record.Id, record.RequestId, record.Requester, record.Approvers, record.Team, record.Pool, record.Status,
             progress.CurrentStep(Map), [.. progress.OpenStates.Select(s => s.Name).Distinct(StringComparer.Ordinal)], progress.CurrentStepSince(Map),
-            record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result);
+            record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result, cases);
     }
 
     // Read on its own (a log line, a client that shows only the message), it still says what to fix first.

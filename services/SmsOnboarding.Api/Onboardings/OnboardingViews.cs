@@ -38,6 +38,15 @@ public sealed record OnboardingDetail(
     FailureView? Failure,
     DateTimeOffset CreatedAt,
     JsonNode? Request,
-    JsonNode? Result);
+    JsonNode? Result,
+    IReadOnlyList<CaseView> Cases);
+
+/// <summary>
+/// Where a request to AWS people stands (sandbox exit, spend, origination): the channel that took it, its ids and
+/// status, and each channel that passed it on with AWS's answer (so people see why they were asked to file it).
+/// </summary>
+public sealed record CaseView(string Need, string Channel, string? CaseId, string? QuotaRequestId, string? Status, IReadOnlyList<CaseHandoverView> Handovers);
+
+public sealed record CaseHandoverView(string Channel, string Reason, string? ErrorCode);
 
 public sealed record HistoryAnswer(string Id, string? ExecutionArn, IReadOnlyList<ExecutionEvent> Events);

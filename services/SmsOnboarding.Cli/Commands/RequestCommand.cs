@@ -142,10 +142,30 @@ internal static class RequestCommand
             {
                 o.WriteLine($"  - {ApiClient.S(s!["title"])}");
             }
+            WriteCases(o, detail["cases"] as JsonArray ?? []);
             TextTable.Write(o, ["STATE", "ENTERED", "EXITED", "OUTCOME"],
                 detail["timeline"]!.AsArray().Select(t => (IReadOnlyList<string>)[ApiClient.S(t!["state"]), ApiClient.S(t["enteredAt"]), ApiClient.S(t["exitedAt"]), ApiClient.S(t["outcome"])]));
         }, ct));
         return command;
+    }
+
+    /// <summary>Each request to AWS people, and why any channel before the one that took it passed it on.</summary>
+    private static void WriteCases(TextWriter o, JsonArray cases)
+    {
+        if (cases.Count == 0)
+        {
+            return;
+        }
+        o.WriteLine("cases:");
+        foreach (var c in cases.OfType<JsonObject>())
+        {
+            var id = ApiClient.S(c["caseId"]) is { Length: > 0 } caseId ? caseId : ApiClient.S(c["quotaRequestId"]);
+            o.WriteLine($"  - {ApiClient.S(c["need"])}: {ApiClient.S(c["channel"])}, {ApiClient.S(c["status"])}" + (id.Length > 0 ? $" ({id})" : ""));
+            foreach (var h in (c["handovers"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                o.WriteLine($"      handed over by {ApiClient.S(h["channel"])}: {ApiClient.S(h["reason"])}");
+            }
+        }
     }
 
     private const double MinInterval = 0.2;
