@@ -46,15 +46,6 @@ public sealed partial class LocalDeploymentHappyPathTests
                     answer = new JsonObject { ["code"] = Otp().Match((string)messages!.AsArray()[^1]!["body"]!).Value };
                     codes++;
                 }
-                else if (kind == "fileSupportCase")
-                {
-                    // The approver files the case in the (simulated) Support Center, then types the id it shows.
-                    var prompt = (string)task["prompt"]!;
-                    var (filedStatus, filed) = await ApiServer.SendAsync(bob, HttpMethod.Post, "sim/support-center/cases",
-                        new JsonObject { ["subject"] = "SNS Text Messaging: exit SMS sandbox in us-east-1", ["body"] = prompt });
-                    Assert.True(filedStatus == 200, filed?.ToJsonString());
-                    answer = new JsonObject { ["caseId"] = (string)filed!["caseId"]! };
-                }
                 else
                 {
                     answer = new JsonObject { ["approved"] = true, ["note"] = "approved" };
@@ -85,46 +76,28 @@ public sealed partial class LocalDeploymentHappyPathTests
         var (stack, local) = await LocalServe.CreateAsync(new LocalServeOptions { DataDirectory = data });
         await using var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, ConsoleLogging = false }, stack);
         using var alice = Client(host, ApiServer.Alice);
-        var request = ApiServer.Request("handover-1");
-        request["sandboxNumbers"] = new JsonArray("+12065550101");
-        var (_, body) = await ApiServer.SendAsync(alice, HttpMethod.Post, "api/onboardings", request);
+        using var olivia = Client(host, ApiServer.Olivia);
+        // An account whose Service Quotas list holds no SMS spend quota (AWS documents none).
+        var (_, scenario) = await ApiServer.SendAsync(olivia, HttpMethod.Get, "sim/scenario");
+        scenario!["smsQuotas"] = new JsonObject { ["spendLimit"] = false, ["productionAccess"] = true };
+        var (replaced, _) = await ApiServer.SendAsync(olivia, HttpMethod.Put, "sim/scenario", scenario);
+        Assert.Equal(200, replaced);
+        var (_, body) = await ApiServer.SendAsync(alice, HttpMethod.Post, "api/onboardings", ApiServer.Request("handover-1"));
         var id = (string)body!["id"]!;
 
-        // The demo account lists an SMS spend quota but none for leaving the sandbox (simulator README: both guesses).
-        JsonNode? sandbox = null;
-        for (var round = 0; round < 20 && sandbox is null; round++)
+        JsonNode? spend = null;
+        for (var round = 0; round < 20 && spend is null; round++)
         {
             await local.RunUntilIdleAsync();
             var (_, detail) = await ApiServer.SendAsync(alice, HttpMethod.Get, $"api/onboardings/{id}");
-            sandbox = detail!["cases"]!.AsArray().FirstOrDefault(c => (string?)c!["need"] == "sandboxExit");
-            if (sandbox is null)
-            {
-                await AnswerCodesAsync(host);
-            }
+            spend = detail!["cases"]!.AsArray().FirstOrDefault(c => (string?)c!["need"] == "spendIncrease");
         }
 
-        Assert.NotNull(sandbox);
-        Assert.Equal("human", (string?)sandbox["channel"]);
-        var handover = Assert.Single(sandbox["handovers"]!.AsArray())!;
+        Assert.NotNull(spend);
+        Assert.Equal(("human", "awaitingFiling"), ((string?)spend["channel"], (string?)spend["status"]));
+        var handover = Assert.Single(spend["handovers"]!.AsArray())!;
         Assert.Equal("serviceQuotas", (string?)handover["channel"]);
-        Assert.Contains("lists no adjustable sandboxExit quota", (string)handover["reason"]!, StringComparison.Ordinal);
-        var (_, spent) = await ApiServer.SendAsync(alice, HttpMethod.Get, $"api/onboardings/{id}");
-        var spend = spent!["cases"]!.AsArray().Single(c => (string?)c!["need"] == "spendIncrease")!;
-        Assert.Equal("serviceQuotas", (string?)spend["channel"]);
-        Assert.Empty(spend["handovers"]!.AsArray());
-    }
-
-    private static async Task AnswerCodesAsync(ServeHost host)
-    {
-        using var bob = Client(host, ApiServer.Bob);
-        var (_, tasks) = await ApiServer.SendAsync(bob, HttpMethod.Get, "api/tasks");
-        foreach (var task in tasks!.AsArray().Where(t => (string?)t!["kind"] == "verificationCode"))
-        {
-            var phone = "+1206555010" + ((string)task!["maskedPhone"]!)[^1];
-            var (_, messages) = await ApiServer.SendAsync(bob, HttpMethod.Get, $"sim/phones/{phone}/messages");
-            await ApiServer.SendAsync(bob, HttpMethod.Post, $"api/tasks/{task["id"]}/complete",
-                new JsonObject { ["code"] = Otp().Match((string)messages!.AsArray()[^1]!["body"]!).Value });
-        }
+        Assert.Contains("lists no adjustable spendIncrease quota under sns or sms-voice", (string)handover["reason"]!, StringComparison.Ordinal);
     }
 
     private static HttpClient Client(ServeHost host, string token)
