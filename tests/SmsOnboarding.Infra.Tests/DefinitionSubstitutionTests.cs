@@ -77,15 +77,21 @@ public sealed partial class DefinitionSubstitutionTests(SynthesizedStack synth)
     /// The definition as Step Functions will see it after CloudFormation's substitution: function ARNs built from
     /// the functions the placeholders reference, settings from their parameter defaults.
     /// </summary>
-    public static string Resolved(SynthesizedStack synth)
+    public static string Resolved(SynthesizedStack synth) =>
+        Substitute(synth.OfType("AWS::StepFunctions::StateMachine").Single().Resource["Properties"]!, value => value["Fn::GetAtt"] is not null
+            ? $"arn:aws:lambda:us-east-1:123456789012:function:SmsOnboardingStack-{Target(value)}"
+            : synth.Json["Parameters"]![Target(value)!]!["Default"]!.GetValue<string>());
+
+    /// <summary>
+    /// What CloudFormation does with DefinitionString and DefinitionSubstitutions (Fn::Sub's rules: each ${Name} replaced by
+    /// its value, each escaped ${!Literal} emitted as ${Literal}); <paramref name="valueOf"/> resolves a substitution's value.
+    /// </summary>
+    public static string Substitute(JsonNode stateMachineProperties, Func<JsonNode, string> valueOf)
     {
-        var properties = synth.OfType("AWS::StepFunctions::StateMachine").Single().Resource["Properties"]!;
-        var values = properties["DefinitionSubstitutions"]!.AsObject().ToDictionary(
-            s => s.Key,
-            s => s.Value!["Fn::GetAtt"] is not null
-                ? $"arn:aws:lambda:us-east-1:123456789012:function:SmsOnboardingStack-{Target(s.Value)}"
-                : synth.Json["Parameters"]![Target(s.Value)!]!["Default"]!.GetValue<string>());
-        var substituted = Placeholder().Replace(properties["DefinitionString"]!.GetValue<string>(), m => values[m.Groups[1].Value]);
+        ArgumentNullException.ThrowIfNull(stateMachineProperties);
+        ArgumentNullException.ThrowIfNull(valueOf);
+        var values = stateMachineProperties["DefinitionSubstitutions"]!.AsObject().ToDictionary(s => s.Key, s => valueOf(s.Value!));
+        var substituted = Placeholder().Replace(stateMachineProperties["DefinitionString"]!.GetValue<string>(), m => values[m.Groups[1].Value]);
         return Infra.Workflow.SubstitutionText.Unescape(substituted);
     }
 }

@@ -105,7 +105,8 @@ public sealed partial class LocalDeployment : IAsyncDisposable
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             await StepRoles.EnsureAsync(clients.Iam(), account.AccountId, options.StepPermissions ?? (step => step.Permissions), cancellationToken)
                 .ConfigureAwait(false);
-            await StepRoleReadiness.WaitAsync(account, clock, options.SkipTimeWhenIdle, cancellationToken).ConfigureAwait(false);
+            await StepRoleReadiness.WaitAsync(account, StepCatalog.All.Select(step => StepRoles.RoleArn(step, account.AccountId)), clock,
+                options.SkipTimeWhenIdle, cancellationToken).ConfigureAwait(false);
             host = new StepHost(step =>
             {
                 var credentials = new StepRoleCredentials(account, StepRoles.RoleArn(step, account.AccountId), step.FunctionName);

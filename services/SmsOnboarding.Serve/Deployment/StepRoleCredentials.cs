@@ -7,7 +7,7 @@ namespace SmsOnboarding.Serve.Deployment;
 /// A step function's credentials as Lambda gives them: a session of the function's execution role, renewed
 /// before it expires on the account's clock (which skips days locally, so wall-clock expiry would be wrong).
 /// </summary>
-internal sealed class StepRoleCredentials(SimulatedAccount account, string roleArn, string sessionName) : AWSCredentials
+public sealed class StepRoleCredentials(SimulatedAccount account, string roleArn, string sessionName) : AWSCredentials
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
     private readonly Lock _gate = new();

@@ -1,6 +1,5 @@
 using SmsOnboarding.Engine.Time;
 using SmsOnboarding.Simulator;
-using SmsOnboarding.Steps;
 
 namespace SmsOnboarding.Serve.Deployment;
 
@@ -10,7 +9,7 @@ namespace SmsOnboarding.Serve.Deployment;
 /// function whose role it cannot assume yet ("The role defined for the function cannot be assumed by Lambda"), so the
 /// first start of a simulated deployment waits for its new roles, as a CloudFormation deployment does.
 /// </summary>
-internal static class StepRoleReadiness
+public static class StepRoleReadiness
 {
     private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMinutes(1);
@@ -22,13 +21,16 @@ internal static class StepRoleReadiness
     /// With a skipping clock the wait is skipped like any idle wait (nothing else runs before the engine starts);
     /// otherwise it passes in real time, once, when the roles are new.
     /// </param>
-    public static async Task WaitAsync(SimulatedAccount account, SkippingTimeProvider clock, bool skipWaits, CancellationToken cancellationToken)
+    public static async Task WaitAsync(SimulatedAccount account, IEnumerable<string> roleArns, SkippingTimeProvider clock, bool skipWaits,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(roleArns);
+        ArgumentNullException.ThrowIfNull(clock);
         var deadline = clock.GetUtcNow() + GiveUpAfter;
         var poll = FirstPoll;
-        foreach (var step in StepCatalog.All)
+        foreach (var roleArn in roleArns)
         {
-            var roleArn = StepRoles.RoleArn(step, account.AccountId);
             while (!account.CanAssumeRoleAsService(StepRoles.LambdaPrincipal, roleArn))
             {
                 if (clock.GetUtcNow() >= deadline)

@@ -55,14 +55,19 @@ public sealed class StepEntryPoint
     }
 
     /// <summary>The host a Lambda instance builds once from its environment.</summary>
+    /// <param name="environment">The function's environment; endpoint overrides (AWS_ENDPOINT_URL*) are read from it too.</param>
+    /// <param name="credentials">Every AWS call's credentials; null in Lambda: the SDK's default chain finds the function's role.</param>
     /// <param name="metricsOutput">Where embedded-metric-format lines go inside Lambda; stdout when null.</param>
-    public static StepHost CreateHost(Func<string, string?> environment, AWSCredentials? dynamoDbCredentials = null, TextWriter? metricsOutput = null)
+    /// <param name="time">The steps' clock; the system clock in Lambda.</param>
+    public static StepHost CreateHost(Func<string, string?> environment, AWSCredentials? credentials = null, TextWriter? metricsOutput = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var stores = StepStores.FromEnvironment(environment, dynamoDbCredentials);
-        var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region });
-        var metrics = StepMetrics.FromEnvironment(environment, metricsOutput ?? Console.Out, TimeProvider.System);
-        return new StepHost(aws, stores.Idempotency, stores.Inbox, TimeProvider.System, environment("SMS_ROLE_BOUNDARY_ARN"), metrics,
+        time ??= TimeProvider.System;
+        var stores = StepStores.FromEnvironment(environment, credentials);
+        var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region, CredentialsProvider = credentials, EnvironmentVariable = environment });
+        var metrics = StepMetrics.FromEnvironment(environment, metricsOutput ?? Console.Out, time);
+        return new StepHost(aws, stores.Idempotency, stores.Inbox, time, environment("SMS_ROLE_BOUNDARY_ARN"), metrics,
             Reminders(environment, aws), UiUrl(environment));
     }
 
