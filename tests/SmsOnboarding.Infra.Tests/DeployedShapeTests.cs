@@ -15,22 +15,31 @@ namespace SmsOnboarding.Infra.Tests;
 /// <summary>
 /// The stack as synthesized, run locally (issue 11.7): the template's state machine on the embedded engine, each Task
 /// through the Lambda entry point with its template environment and as its template role in the simulated account
-/// (which judges the grants), human tasks and idempotency records in the template's table on moto.
+/// (which judges the grants); requests, answers and status through the API and status functions' entry points; the
+/// onboarding records, human tasks and idempotency records in the template's table on moto.
 /// </summary>
 [Collection(CdkCollection.Name)]
 public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynamoDb moto) : IClassFixture<MotoDynamoDb>
 {
     private const string PoolId = "us-east-1_Checkout1";
+    private const string AliceArn = "arn:aws:iam::111122223333:user/alice";
+    private const string BobArn = "arn:aws:iam::111122223333:user/bob";
+
+    // As a deployer maps callers to API users: -c apiPrincipals='[...]' (README, "Synthesize and deploy").
+    private static readonly string Principals = $$"""
+        [{"arn":"{{AliceArn}}","name":"alice","roles":["requester"]},{"arn":"{{BobArn}}","name":"bob","roles":["approver"]}]
+        """;
 
     [MotoFact]
     public async Task The_synthesized_stack_onboards_the_demo_pool_with_each_function_acting_as_its_template_role()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await using var stack = await DeployedStack.StartAsync(synth.Json, moto.Endpoint, timeout.Token);
+        await using var stack = await DeployedStack.StartAsync(Template(), moto.Endpoint, timeout.Token);
 
-        var (run, answered) = await RunAsync(stack, DemoRequest(), timeout.Token);
+        var (record, run, answered) = await RunAsync(stack, timeout.Token);
 
         Assert.True(run.Status == "SUCCEEDED", $"{run.Status}: {run.Error}: {run.Cause}");
+        Assert.Equal("completed", (string?)record["status"]);
         var pool = (await stack.Aws.Cognito("us-east-1").DescribeUserPoolAsync(new() { UserPoolId = PoolId }, timeout.Token)).UserPool!;
         Assert.Equal($"arn:aws:iam::{stack.Values.AccountId}:role/sms-onboarding/sms-{PoolId}", pool.SmsConfiguration!.SnsCallerArn);
         Assert.Equal("us-east-1", pool.SmsConfiguration.SnsRegion);
@@ -46,48 +55,47 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var function = synth.StepFunctionLogicalId(EnsureSmsRoleStep.Name);
-        var template = WithoutAction(synth.Json, function, "iam:CreateRole");
-        await using var stack = await DeployedStack.StartAsync(template, moto.Endpoint, timeout.Token);
+        await using var stack = await DeployedStack.StartAsync(WithoutAction(Template(), function, "iam:CreateRole"), moto.Endpoint, timeout.Token);
 
-        var (run, _) = await RunAsync(stack, DemoRequest(), timeout.Token);
+        var (record, run, _) = await RunAsync(stack, timeout.Token);
 
         Assert.Equal("FAILED", run.Status);
+        Assert.Equal("failed", (string?)record["status"]);
         var role = stack.Values.PhysicalName(Target(stack.Values.Properties(function)["Role"])!);
         Assert.Contains($"assumed-role/{role}/{stack.Values.PhysicalName(function)}", run.Cause, StringComparison.Ordinal);
         Assert.Contains("not authorized to perform: iam:CreateRole", run.Cause, StringComparison.Ordinal);
     }
 
-    private OnboardingRequest DemoRequest()
-    {
-        var result = OnboardingRequestValidator.Validate(File.ReadAllText(Path.Combine(synth.RepositoryRoot, "docs", "examples", "onboarding-request.json")));
-        Assert.True(result.IsValid, string.Join("; ", result.Problems.Select(p => p.Message)));
-        Assert.Equal(PoolId, result.Request!.UserPoolId);
-        return result.Request;
-    }
+    private JsonObject Template() => synth.TemplateWith(InfraOptions.ApiPrincipalsContext, Principals);
 
     /// <summary>
-    /// Starts the execution as the API function does and drives it to its end: time skips while it waits on AWS, and the
-    /// people type the codes the simulated phones received, through the table's inbox and SendTaskSuccess.
+    /// Alice submits the README's example request to the API function; the run goes until it ends, time skipping while it
+    /// waits on AWS; the status function gets the status changes; Bob types the codes the simulated phones received,
+    /// through the API function (which answers the engine with SendTaskSuccess). Returns the onboarding as Alice then
+    /// reads it, the execution, and how many answers were given.
     /// </summary>
-    private static async Task<(DescribeExecutionResponse Run, int Answered)> RunAsync(DeployedStack stack, OnboardingRequest request, CancellationToken cancellationToken)
+    private async Task<(JsonNode Record, DescribeExecutionResponse Run, int Answered)> RunAsync(DeployedStack stack, CancellationToken cancellationToken)
     {
-        var arn = (await stack.Engine.StartExecutionAsync(new StartExecutionRequest
-        {
-            StateMachineArn = stack.StateMachineArn,
-            Name = request.RequestId,
-            Input = OnboardingJson.Serialize(request),
-        }, cancellationToken)).ExecutionArn!;
+        var request = JsonNode.Parse(File.ReadAllText(Path.Combine(synth.RepositoryRoot, "docs", "examples", "onboarding-request.json")))!;
+        Assert.Equal(PoolId, (string?)request["userPoolId"]);
+        var (submitted, body) = await stack.CallApiAsync("POST", "/api/onboardings", AliceArn, request);
+        Assert.True(submitted == 202, $"{submitted}: {body?.ToJsonString()}");
+        var id = (string)body!["id"]!;
+        var phones = OnboardingRequestValidator.Validate(request).Request!.SandboxNumbers;
         var answered = 0;
         for (var round = 0; round < 200; round++)
         {
             await stack.Engine.RunUntilIdleAsync(cancellationToken);
-            var run = await stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn }, cancellationToken);
+            await stack.DeliverStatusChangesAsync();
+            var (_, record) = await stack.CallApiAsync("GET", "/api/onboardings/" + id, AliceArn);
+            var executionArn = (string)record!["executionArn"]!;
+            var run = await stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken);
             if (run.Status != "RUNNING")
             {
-                return (run, answered);
+                return (record, run, answered);
             }
 
-            var pending = await stack.Inbox.ListPendingAsync(arn, cancellationToken);
+            var pending = await stack.Inbox.ListPendingAsync(executionArn, cancellationToken);
             if (pending.Count == 0)
             {
                 // A task token is out but its task is not in the table yet: look again shortly.
@@ -96,8 +104,8 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
             }
             foreach (var task in pending)
             {
-                var outcome = await stack.HumanTasks.CompleteAsync(task.Id, Answer(stack, request, task), "bob", cancellationToken);
-                Assert.True(outcome.Status == HumanTaskOutcomeStatus.Completed, outcome.Message);
+                var (completed, outcome) = await stack.CallApiAsync("POST", $"/api/tasks/{task.Id}/complete", BobArn, Answer(stack, phones, task));
+                Assert.True(completed == 200, $"{completed}: {outcome?.ToJsonString()}");
                 answered++;
             }
         }
@@ -105,13 +113,13 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
     }
 
     // The demo account leaves the sandbox and raises spend through Service Quotas: the only people needed type codes.
-    private static JsonObject Answer(DeployedStack stack, OnboardingRequest request, HumanTask task)
+    private static JsonObject Answer(DeployedStack stack, IReadOnlyList<string> phones, HumanTask task)
     {
         if (task.Kind != HumanTaskKinds.VerificationCode)
         {
             throw new InvalidOperationException($"The demo scenario asked a person for {task.Kind} (task {task.Id}).");
         }
-        var phone = request.SandboxNumbers.Single(n => PhoneDigest.Of(task.ExecutionArn, n) == task.Slot);
+        var phone = phones.Single(n => PhoneDigest.Of(task.ExecutionArn, n) == task.Slot);
         var message = stack.Account.MessagesTo(phone).LastOrDefault() ?? throw new InvalidOperationException($"No SMS reached {phone}.");
         return new JsonObject { ["code"] = Otp().Match(message.Body).Value };
     }

@@ -17,6 +17,8 @@ public sealed class SynthesizedStack : IDisposable
     public const string ReminderEmail = "approvers@example.com";
     public const string AlarmEmail = "ops@example.com";
 
+    private readonly Dictionary<(string, string), JsonObject> _variants = [];
+
     public SynthesizedStack()
     {
         RepositoryRoot = FindRepositoryRoot();
@@ -93,6 +95,23 @@ public sealed class SynthesizedStack : IDisposable
         }
 
         return new App(new AppProps { Outdir = Path.Combine(WorkDirectory, "cdk.out-" + Guid.NewGuid().ToString("N")[..8]), Context = context });
+    }
+
+    /// <summary>The template the app synthesizes with one more context value (`-c key=value`), synthesized once per value.</summary>
+    public JsonObject TemplateWith(string contextKey, string value)
+    {
+        lock (_variants)
+        {
+            if (!_variants.TryGetValue((contextKey, value), out var template))
+            {
+                var app = NewApp(new Dictionary<string, object> { [contextKey] = value });
+                _ = new SmsOnboardingStack(app, SmsOnboardingStack.DefaultName, InfraOptions.FromContext(app.Node));
+                var path = app.Synth().GetStackByName(SmsOnboardingStack.DefaultName).TemplateFullPath;
+                template = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+                _variants[(contextKey, value)] = template;
+            }
+            return template;
+        }
     }
 
     public IEnumerable<(string LogicalId, JsonObject Resource)> OfType(string type) =>

@@ -81,6 +81,7 @@ internal sealed class CloudFormationValues(JsonObject template, string stackName
             "AWS::DynamoDB::Table" => $"arn:{Partition}:dynamodb:{region}:{accountId}:table/{name}",
             "AWS::SNS::Topic" => $"arn:{Partition}:sns:{region}:{accountId}:{name}",
             "AWS::Logs::LogGroup" => $"arn:{Partition}:logs:{region}:{accountId}:log-group:{name}:*",
+            "AWS::StepFunctions::StateMachine" => $"arn:{Partition}:states:{region}:{accountId}:stateMachine:{name}",
             var type => throw new NotSupportedException($"No ARN rule for {type} ({logicalId})."),
         };
     }
@@ -107,7 +108,7 @@ internal sealed class CloudFormationValues(JsonObject template, string stackName
             ?? throw new NotSupportedException($"Parameter {target} has no default."),
         _ => TypeOf(target) switch
         {
-            "AWS::IAM::ManagedPolicy" or "AWS::SNS::Topic" => Arn(target),
+            "AWS::IAM::ManagedPolicy" or "AWS::SNS::Topic" or "AWS::StepFunctions::StateMachine" => Arn(target),
             "AWS::IAM::Role" or "AWS::Lambda::Function" or "AWS::DynamoDB::Table" or "AWS::Logs::LogGroup" => PhysicalName(target),
             var type => throw new NotSupportedException($"No Ref rule for {type} ({target})."),
         },

@@ -1,12 +1,17 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using SmsOnboarding.Api.Aws;
+using SmsOnboarding.Api.Lambda;
 using SmsOnboarding.Aws.IdentityManagement;
 using SmsOnboarding.Aws.IdentityManagement.Model;
 using SmsOnboarding.Aws.Runtime;
+using SmsOnboarding.Aws.StepFunctions;
 using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Engine;
+using SmsOnboarding.Engine.Http;
 using SmsOnboarding.Engine.Tasks;
 using SmsOnboarding.Engine.Time;
 using SmsOnboarding.Serve;
@@ -24,8 +29,10 @@ namespace SmsOnboarding.Infra.Tests.Deployed;
 /// <summary>
 /// The synthesized stack "deployed" into the simulated account and moto, the closest thing to a deploy these machines
 /// allow: the template's IAM (roles, their policies, the SMS-role boundary), topics and table created from their
-/// properties; the state machine's definition substituted from the template and run by the embedded engine; each Task's
-/// function a <see cref="LambdaInstance"/> with the template's environment, acting as its template role.
+/// properties; the state machine's definition substituted from the template and run by the embedded engine behind its
+/// Step Functions endpoint; each Task's function a <see cref="LambdaInstance"/> with the template's environment, acting
+/// as its template role; the API function's entry point on the template's table and state machine; and the status
+/// function fed the execution status changes that the template's EventBridge rule selects.
 /// </summary>
 internal sealed class DeployedStack : IAsyncDisposable
 {
@@ -37,6 +44,12 @@ internal sealed class DeployedStack : IAsyncDisposable
     private readonly IAmazonDynamoDB _dynamoDb;
     private readonly AwsClientFactory _admin;
     private readonly string _directory;
+    private readonly StatusChangeEvents _statusChanges = new();
+    private EngineServer? _engineServer;
+    private AmazonStepFunctionsClient? _stepFunctions;
+    private ApiGatewayEntryPoint _api = null!;
+    private ExecutionStatusEntryPoint _statusUpdates = null!;
+    private JsonObject _statusRule = null!;
 
     private DeployedStack(SimulatorHost simulator, IAmazonDynamoDB dynamoDb, AwsClientFactory admin, string directory, CloudFormationValues values,
         SkippingTimeProvider clock)
@@ -67,9 +80,7 @@ internal sealed class DeployedStack : IAsyncDisposable
     /// <summary>The task functions of the state machine by function name.</summary>
     public IReadOnlyDictionary<string, LambdaInstance> Functions { get; private set; } = new Dictionary<string, LambdaInstance>();
 
-    /// <summary>The human-task inbox as the API function reads it (the table), answering into the engine with SendTaskSuccess.</summary>
-    public HumanTaskService HumanTasks { get; private set; } = null!;
-
+    /// <summary>The human-task inbox in the table, as the API function reads it.</summary>
     public IHumanTaskInbox Inbox { get; private set; } = null!;
 
     public static async Task<DeployedStack> StartAsync(JsonObject template, Uri moto, CancellationToken cancellationToken)
@@ -146,17 +157,77 @@ internal sealed class DeployedStack : IAsyncDisposable
             Region = Values.Region,
             AccountId = Values.AccountId,
             Functions = Functions.ToDictionary(f => f.Key, f => (TaskHandler)f.Value.InvokeAsync),
+            Events = _statusChanges,
         }, cancellationToken);
-        StateMachineArn = (await Engine.CreateStateMachineAsync(new CreateStateMachineRequest
+        _engineServer = await EngineServer.StartAsync(Engine, 0, cancellationToken);
+        // The engine's endpoint does not judge IAM: the API and status functions' grants are not checked here.
+        _stepFunctions = new AmazonStepFunctionsClient(AdminConfig(_engineServer.BaseUri, Values.Region));
+        StateMachineArn = (await _stepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
         {
             Name = Values.PhysicalName(Values.Resources.Single(r => Values.TypeOf(r.Key) == "AWS::StepFunctions::StateMachine").Key),
             Definition = DefinitionSubstitutionTests.Substitute(stateMachine, Values.Resolve),
             RoleArn = Values.Resolve(stateMachine["RoleArn"]),
             Type = stateMachine["StateMachineType"]?.GetValue<string>() ?? "STANDARD",
         }, cancellationToken)).StateMachineArn!;
-
         Inbox = new DynamoDbHumanTaskInbox(_dynamoDb, TableName);
-        HumanTasks = new HumanTaskService(Inbox, new EngineCallbacks(Engine));
+
+        var api = EnvironmentOf(FunctionByHandler(Api.OnboardingApi.Handler), moto);
+        _api = new ApiGatewayEntryPoint(await AwsComposition.CreateAsync(_dynamoDb, _stepFunctions, api[OnboardingTableSchema.TableNameVariable],
+            api[AwsComposition.StateMachineVariable], PrincipalDirectory.Parse(api[Api.OnboardingApi.PrincipalsVariable]), Clock, cancellationToken));
+        var statusFunction = FunctionByHandler(Api.ExecutionStatusUpdates.Handler);
+        var status = EnvironmentOf(statusFunction, moto);
+        var statusStateMachine = status[AwsComposition.StateMachineVariable];
+        _statusUpdates = new ExecutionStatusEntryPoint(new DynamoDbOnboardingStore(_dynamoDb, status[OnboardingTableSchema.TableNameVariable]),
+            await StepFunctionsRuntime.OpenAsync(_stepFunctions, statusStateMachine, cancellationToken), statusStateMachine, Clock, TextWriter.Null);
+        _statusRule = Values.ResolveDocument(Values.Properties(Values.Resources.Single(r => Values.TypeOf(r.Key) == "AWS::Events::Rule"
+            && Values.Properties(r.Key)["Targets"]!.AsArray().Any(t => Target(t!["Arn"]) == statusFunction)).Key)["EventPattern"]!).AsObject();
+    }
+
+    private string FunctionByHandler(string handler) => Values.Resources.Single(r => Values.TypeOf(r.Key) == "AWS::Lambda::Function"
+        && Values.Properties(r.Key)["Handler"]?.GetValue<string>() == handler).Key;
+
+    /// <summary>
+    /// A request to the API function as API Gateway's proxy integration delivers it, from the IAM principal that signed
+    /// it; the function's answer.
+    /// </summary>
+    public async Task<(int Status, JsonNode? Body)> CallApiAsync(string method, string path, string principalArn, JsonNode? body = null)
+    {
+        var proxyEvent = new JsonObject
+        {
+            ["resource"] = "/{proxy+}",
+            ["path"] = path,
+            ["httpMethod"] = method,
+            ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
+            ["multiValueHeaders"] = new JsonObject { ["Content-Type"] = new JsonArray("application/json") },
+            ["pathParameters"] = new JsonObject { ["proxy"] = path.TrimStart('/') },
+            ["requestContext"] = new JsonObject
+            {
+                ["accountId"] = Values.AccountId,
+                ["stage"] = "v1",
+                ["requestId"] = Guid.NewGuid().ToString(),
+                ["identity"] = new JsonObject { ["userArn"] = principalArn, ["sourceIp"] = "203.0.113.7" },
+            },
+            ["body"] = body?.ToJsonString(),
+            ["isBase64Encoded"] = false,
+        };
+        await using var output = await _api.Handle(new MemoryStream(Encoding.UTF8.GetBytes(proxyEvent.ToJsonString())));
+        var response = JsonNode.Parse(output)!;
+        var text = (string?)response["body"];
+        return ((int)response["statusCode"]!, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>Hands the status changes so far that the template's rule selects to the status function, as EventBridge would.</summary>
+    public async Task DeliverStatusChangesAsync()
+    {
+        foreach (var statusEvent in _statusChanges.TakeMatching(_statusRule))
+        {
+            await using var output = await _statusUpdates.Handle(new MemoryStream(Encoding.UTF8.GetBytes(statusEvent.ToJsonString())));
+            var outcome = JsonNode.Parse(output)!;
+            if ((string?)outcome["outcome"] is not ("applied" or "unchanged"))
+            {
+                throw new InvalidOperationException($"The status function did not apply {statusEvent.ToJsonString()}: {outcome.ToJsonString()}");
+            }
+        }
     }
 
     /// <summary>The template's variables, resolved, plus what Lambda sets and where this machine's endpoints are.</summary>
@@ -237,6 +308,11 @@ internal sealed class DeployedStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stepFunctions?.Dispose();
+        if (_engineServer is not null)
+        {
+            await _engineServer.DisposeAsync();
+        }
         if (Engine is not null)
         {
             await Engine.DisposeAsync();
