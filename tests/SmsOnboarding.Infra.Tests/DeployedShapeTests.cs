@@ -5,8 +5,10 @@ using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Infra.Tests.Deployed;
 using SmsOnboarding.Steps;
 using SmsOnboarding.Steps.EnsureSmsRole;
+using SmsOnboarding.Steps.Finalize;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Privacy;
+using SmsOnboarding.Steps.SendVerificationCode;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
@@ -42,6 +44,8 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
         Assert.Equal("completed", (string?)record["status"]);
         var pool = (await stack.Aws.Cognito("us-east-1").DescribeUserPoolAsync(new() { UserPoolId = PoolId }, timeout.Token)).UserPool!;
         Assert.Equal($"arn:aws:iam::{stack.Values.AccountId}:role/sms-onboarding/sms-{PoolId}", pool.SmsConfiguration!.SnsCallerArn);
+        // The run's output is what its last state, Onboarded, reports.
+        Assert.Equal(pool.SmsConfiguration.SnsCallerArn, (string?)JsonNode.Parse(run.Output!)!["snsCallerArn"]);
         Assert.Equal("us-east-1", pool.SmsConfiguration.SnsRegion);
         Assert.False(string.IsNullOrEmpty(pool.SmsConfiguration.ExternalId));
         Assert.Equal(2, answered);
@@ -50,12 +54,15 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
         Assert.True(await stack.CountItemsAsync(OnboardingTableSchema.IdempotencyPrefix, timeout.Token) > 0, "No idempotency record reached the table.");
     }
 
-    [MotoFact]
-    public async Task An_action_taken_from_a_functions_role_policy_in_the_template_fails_the_run_with_access_denied_naming_it()
+    [MotoTheory]
+    [InlineData(EnsureSmsRoleStep.Name, "iam:CreateRole")]
+    [InlineData(SendVerificationCodeStep.Name, "sns:CreateSMSSandboxPhoneNumber")]
+    [InlineData(FinalizeStep.Name, "cognito-idp:UpdateUserPool")]
+    public async Task An_action_taken_from_a_functions_role_policy_in_the_template_fails_the_run_with_access_denied_naming_it(string step, string action)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var function = synth.StepFunctionLogicalId(EnsureSmsRoleStep.Name);
-        await using var stack = await DeployedStack.StartAsync(WithoutAction(Template(), function, "iam:CreateRole"), moto.Endpoint, timeout.Token);
+        var function = synth.StepFunctionLogicalId(step);
+        await using var stack = await DeployedStack.StartAsync(WithoutAction(Template(), function, action), moto.Endpoint, timeout.Token);
 
         var (record, run, _) = await RunAsync(stack, timeout.Token);
 
@@ -63,7 +70,7 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
         Assert.Equal("failed", (string?)record["status"]);
         var role = stack.Values.PhysicalName(Target(stack.Values.Properties(function)["Role"])!);
         Assert.Contains($"assumed-role/{role}/{stack.Values.PhysicalName(function)}", run.Cause, StringComparison.Ordinal);
-        Assert.Contains("not authorized to perform: iam:CreateRole", run.Cause, StringComparison.Ordinal);
+        Assert.Contains($"not authorized to perform: {action}", run.Cause, StringComparison.Ordinal);
     }
 
     private JsonObject Template() => synth.TemplateWith(InfraOptions.ApiPrincipalsContext, Principals);
