@@ -38,7 +38,7 @@ internal sealed class DeployedStack : IAsyncDisposable
 {
     public const string StackName = SmsOnboardingStack.DefaultName;
     public const string StackRegion = "us-east-1";
-    public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly SimulatorHost _simulator;
     private readonly IAmazonDynamoDB _dynamoDb;
@@ -64,7 +64,7 @@ internal sealed class DeployedStack : IAsyncDisposable
 
     public CloudFormationValues Values { get; }
 
-    public SkippingTimeProvider Clock { get; }
+    private SkippingTimeProvider Clock { get; }
 
     public SimulatedAccount Account => _simulator.Account;
 
@@ -73,12 +73,7 @@ internal sealed class DeployedStack : IAsyncDisposable
 
     public StepFunctionsEngine Engine { get; private set; } = null!;
 
-    public string StateMachineArn { get; private set; } = "";
-
-    public string TableName { get; private set; } = "";
-
-    /// <summary>The task functions of the state machine by function name.</summary>
-    public IReadOnlyDictionary<string, LambdaInstance> Functions { get; private set; } = new Dictionary<string, LambdaInstance>();
+    private string TableName { get; set; } = "";
 
     /// <summary>The human-task inbox in the table, as the API function reads it.</summary>
     public IHumanTaskInbox Inbox { get; private set; } = null!;
@@ -135,7 +130,8 @@ internal sealed class DeployedStack : IAsyncDisposable
             }, cancellationToken);
         }
 
-        var stateMachine = Values.Properties(Values.Resources.Single(r => Values.TypeOf(r.Key) == "AWS::StepFunctions::StateMachine").Key);
+        var stateMachineId = Values.Resources.Single(r => Values.TypeOf(r.Key) == "AWS::StepFunctions::StateMachine").Key;
+        var stateMachine = Values.Properties(stateMachineId);
         var functionIds = stateMachine["DefinitionSubstitutions"]!.AsObject()
             .Where(s => s.Value!["Fn::GetAtt"] is not null && Values.TypeOf(Target(s.Value)!) == "AWS::Lambda::Function")
             .Select(s => Target(s.Value)!).Distinct().ToList();
@@ -147,7 +143,8 @@ internal sealed class DeployedStack : IAsyncDisposable
         // Lambda refuses a function whose role it cannot assume yet; CloudFormation's create waits it out.
         await StepRoleReadiness.WaitAsync(Account, roles.Values.Distinct().Select(Values.Arn), Clock, skipWaits: true, cancellationToken);
 
-        Functions = functionIds.ToDictionary(Values.PhysicalName, f => new LambdaInstance(
+        // The task functions of the state machine by function name, as the engine's Lambda ARNs name them.
+        var functions = functionIds.ToDictionary(Values.PhysicalName, f => new LambdaInstance(
             EnvironmentOf(f, moto), new StepRoleCredentials(Account, Values.Arn(roles[f]), Values.PhysicalName(f)), Clock));
         Engine = await StepFunctionsEngine.OpenAsync(new EngineOptions
         {
@@ -156,19 +153,19 @@ internal sealed class DeployedStack : IAsyncDisposable
             SkipTimeWhenIdle = true,
             Region = Values.Region,
             AccountId = Values.AccountId,
-            Functions = Functions.ToDictionary(f => f.Key, f => (TaskHandler)f.Value.InvokeAsync),
+            Functions = functions.ToDictionary(f => f.Key, f => (TaskHandler)f.Value.InvokeAsync),
             Events = _statusChanges,
         }, cancellationToken);
         _engineServer = await EngineServer.StartAsync(Engine, 0, cancellationToken);
         // The engine's endpoint does not judge IAM: the API and status functions' grants are not checked here.
         _stepFunctions = new AmazonStepFunctionsClient(AdminConfig(_engineServer.BaseUri, Values.Region));
-        StateMachineArn = (await _stepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
+        await _stepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
         {
-            Name = Values.PhysicalName(Values.Resources.Single(r => Values.TypeOf(r.Key) == "AWS::StepFunctions::StateMachine").Key),
+            Name = Values.PhysicalName(stateMachineId),
             Definition = DefinitionSubstitutionTests.Substitute(stateMachine, Values.Resolve),
             RoleArn = Values.Resolve(stateMachine["RoleArn"]),
             Type = stateMachine["StateMachineType"]?.GetValue<string>() ?? "STANDARD",
-        }, cancellationToken)).StateMachineArn!;
+        }, cancellationToken);
         Inbox = new DynamoDbHumanTaskInbox(_dynamoDb, TableName);
 
         var api = EnvironmentOf(FunctionByHandler(Api.OnboardingApi.Handler), moto);

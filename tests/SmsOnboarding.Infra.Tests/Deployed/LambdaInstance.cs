@@ -18,14 +18,11 @@ internal sealed class LambdaInstance
 
     public LambdaInstance(IReadOnlyDictionary<string, string> environment, AWSCredentials roleCredentials, TimeProvider time)
     {
-        Environment = environment;
         string? Variable(string name) => environment.GetValueOrDefault(name);
         _step = StepEntryPoint.StepOf(Variable).Name;
         // Embedded-metric-format lines would go to CloudWatch Logs, which is not simulated.
         _host = StepEntryPoint.CreateHost(Variable, roleCredentials, TextWriter.Null, time);
     }
-
-    public IReadOnlyDictionary<string, string> Environment { get; }
 
     public async Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
