@@ -30,7 +30,7 @@ public static class StepGrants
     private static readonly string[] Everything = ["*"];
 
     /// <summary>
-    /// SNS SMS, SMS Voice v2 account-level, Support, Service Quotas and STS GetCallerIdentity actions have no
+    /// SNS SMS, SMS Voice v2 account-level, Support and Service Quotas actions have no
     /// resource-level permissions, so "*" is the least privilege IAM can express for them.
     /// </summary>
     public static IamGrant Any(params string[] actions) => new(actions, Everything);

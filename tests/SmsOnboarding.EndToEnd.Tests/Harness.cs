@@ -41,14 +41,14 @@ public sealed partial class Harness : IAsyncDisposable
 
     public static LocalDeploymentOptions Options(string dir, SimulatorScenario scenario, bool nobodyAnswers = false, IReadOnlyDictionary<string, string>? settings = null,
         Func<StepDescriptor, IReadOnlyList<IamGrant>>? stepPermissions = null) => new()
-    {
-        StepPermissions = stepPermissions,
-        DataDirectory = dir,
-        Scenario = scenario,
-        Start = Start,
-        SkipWhileAwaitingHumans = nobodyAnswers,
-        Settings = settings,
-    };
+        {
+            StepPermissions = stepPermissions,
+            DataDirectory = dir,
+            Scenario = scenario,
+            Start = Start,
+            SkipWhileAwaitingHumans = nobodyAnswers,
+            Settings = settings,
+        };
 
     public static SimulatorScenario Scenario(Func<SimulatorScenario, SimulatorScenario>? tweak = null, params SeedUserPool[] pools)
     {
@@ -127,6 +127,28 @@ public sealed partial class Harness : IAsyncDisposable
         }
 
         throw new InvalidOperationException("The onboarding did not finish.");
+    }
+
+    /// <summary>
+    /// Drives a run in which nobody answers: the harness moves time to the next timer itself, and only once the engine
+    /// is quiet. (Letting the engine skip while a person is awaited can jump the clock while RegisterHumanTask is
+    /// mid-call, which cancels it.)
+    /// </summary>
+    public async Task<OnboardingRun> RunWhileNobodyAnswersAsync(string executionArn)
+    {
+        for (var round = 0; round < 1000; round++)
+        {
+            await Stack.RunUntilIdleAsync();
+            var run = await Stack.GetStatusAsync(executionArn);
+            if (run.Status != "RUNNING")
+            {
+                return run;
+            }
+
+            Assert.True(Stack.Clock.TrySkipToNextTimer(), $"the run waits at {run.CurrentStep} on nothing a timer resolves");
+        }
+
+        throw new InvalidOperationException("The onboarding did not end.");
     }
 
     public JsonObject DefaultAnswer(HumanTask task) => task.Kind switch

@@ -134,21 +134,7 @@ public sealed class ScenarioTests
         await using var h = await Harness.StartAsync(Harness.Scenario());
         var arn = await h.Stack.StartOnboardingAsync(Harness.Request(numbers: ["+12065550101"]));
 
-        // Nobody answers: the test moves time to the next timer itself, and only once the engine is quiet. (Letting the
-        // engine skip while a person is awaited can jump the clock while RegisterHumanTask is mid-call, which cancels it.)
-        OnboardingRun run;
-        for (var round = 0; ; round++)
-        {
-            Assert.True(round < 1000, "the onboarding did not end");
-            await h.Stack.RunUntilIdleAsync();
-            run = await h.Stack.GetStatusAsync(arn);
-            if (run.Status != "RUNNING")
-            {
-                break;
-            }
-
-            Assert.True(h.Stack.Clock.TrySkipToNextTimer(), $"the run waits at {run.CurrentStep} on nothing a timer resolves");
-        }
+        var run = await h.RunWhileNobodyAnswersAsync(arn);
 
         Assert.Equal("FAILED", run.Status);
         Assert.True(run.Error == "VerificationCodeTimedOut", $"{run.Error} at {run.CurrentStep}: {run.Cause}");

@@ -37,12 +37,21 @@ internal static class ActionCatalog
                 var pool = Member("UserPoolId") is { } id ? $"arn:aws:cognito-idp:{region}:{acct}:userpool/{id}" : "*";
                 return [new(action, pool, []), .. PassedSmsRole(json)];
             case "iam":
-                return [new(action, IamResource(operation, Member, account), IamKeys(operation, Member))];
+                var iamResource = IamResource(operation, Member, account);
+                // Tag-on-create: a CreateRole that carries tags also needs iam:TagRole on the new role (IAM User
+                // Guide, "Tagging IAM roles": the permissions to tag a role are needed to add tags when creating it).
+                return operation == "CreateRole" && Member("Tags.member.1.Key") is not null
+                    ? [new(action, iamResource, IamKeys(operation, Member)), new("iam:TagRole", iamResource, [])]
+                    : [new(action, iamResource, IamKeys(operation, Member))];
             case "sms-voice":
                 var resource = Member("RegistrationId") is { } registration ? $"arn:aws:sms-voice:{region}:{acct}:registration/{registration}"
                     : Member("PhoneNumberId") is { } number && number.StartsWith("phone-", StringComparison.Ordinal) ? $"arn:aws:sms-voice:{region}:{acct}:phone-number/{number}"
                     : "*";
-                return [new(action, resource, [])];
+                // Tag-on-create: an operation that creates a resource with Tags also needs sms-voice:TagResource (the
+                // Service Authorization Reference lists it as the dependent action of the tagging create operations).
+                return json?["Tags"] is JsonArray { Count: > 0 } && operation != "TagResource"
+                    ? [new(action, resource, []), new("sms-voice:TagResource", resource, [])]
+                    : [new(action, resource, [])];
             default:
                 return [new(action, "*", [])];
         }

@@ -13,6 +13,7 @@ internal static class Authorizer
             var request = new AccessRequest(permission.Action, permission.Resource, identity.Caller,
                 ActionCatalog.Context(identity, region, permission.Keys));
             var decision = PolicyEvaluator.Authorize(identity.Policies(account), identity.Boundary(account), request);
+            account.RecordDecision(identity.Arn, permission.Action, decision.Allowed);
             if (!decision.Allowed)
             {
                 throw Denied(signingName, identity, permission.Action, permission.Resource, decision.Reason);

@@ -43,6 +43,7 @@ internal static partial class RoleSessions
         var decision = role is null || RolePermissions.Trust(role, seenBy) is not { } trust
             ? new Decision(false, "because no resource-based policy allows the sts:AssumeRole action")
             : PolicyEvaluator.AuthorizeAssumeRole(trust, caller.Policies(account), caller.Boundary(account), request);
+        account.RecordDecision(caller.Arn, "sts:AssumeRole", decision.Allowed);
         if (!decision.Allowed)
         {
             throw Authorizer.Denied("sts", caller, "sts:AssumeRole", input.RoleArn, decision.Reason);

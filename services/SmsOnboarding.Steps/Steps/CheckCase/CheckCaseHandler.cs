@@ -118,9 +118,10 @@ public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) :
         {
             return Quote(await SupportCaseAsync(caseId, ct).ConfigureAwait(false));
         }
-        catch (StepException)
+        catch (StepException e)
         {
-            return string.Empty;
+            // The denial stands without AWS's words; say why they are missing (a missing grant shows here).
+            return $" (AWS's reason could not be read: {e.Message})";
         }
     }
 

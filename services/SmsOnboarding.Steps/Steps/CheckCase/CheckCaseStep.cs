@@ -14,6 +14,6 @@ public static class CheckCaseStep
         options => new CheckCaseJson(options),
         s => new CheckCaseHandler(s.Aws, s.Time),
         StepGrants.Any("servicequotas:GetRequestedServiceQuotaChange", "support:DescribeCases", "sns:GetSMSSandboxAccountStatus",
-            "sns:GetSMSAttributes", "sns:ListOriginationNumbers", "sms-voice:DescribeSpendLimits", "sms-voice:DescribePhoneNumbers"),
+            "sns:ListOriginationNumbers", "sms-voice:DescribeSpendLimits", "sms-voice:DescribePhoneNumbers"),
         StepGrants.IdempotencyTable);
 }

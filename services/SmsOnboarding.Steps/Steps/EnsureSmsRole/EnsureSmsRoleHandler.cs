@@ -73,7 +73,9 @@ public sealed class EnsureSmsRoleHandler(IAwsClientFactory aws, string? permissi
         var verifiedInline = await GetInlinePolicyAsync(iam, roleName, cancellationToken).ConfigureAwait(false);
         if (!JsonNode.DeepEquals(Decode(verified.AssumeRolePolicyDocument), trust) || verifiedInline is null || !JsonNode.DeepEquals(verifiedInline, publish))
         {
-            throw StepException.Failed($"Role {roleName} does not read back as written (trust policy or {SmsRolePolicies.InlinePolicyName}). Something else edits it; stop that and redrive.");
+            // IAM is eventually consistent: what this attempt just wrote can read back as before for seconds. The retry
+            // reads again and writes again if it must; only an edit that keeps coming back outlasts the retries.
+            throw StepException.Transient($"Role {roleName} does not read back as written yet (trust policy or {SmsRolePolicies.InlinePolicyName}): IAM is eventually consistent. If it never does, something else edits it; stop that and redrive.");
         }
 
         return new RoleInfo(verified.Arn ?? SmsRolePolicies.RoleArn(pool.AccountId, pool.UserPoolId, pool.Partition), externalId, created, repaired);

@@ -13,6 +13,6 @@ public static class ResolvePoolStep
         StateRole.Working,
         options => new ResolvePoolJson(options),
         s => new ResolvePoolHandler(s.Aws),
-        StepGrants.Any("sts:GetCallerIdentity"),
+        // sts:GetCallerIdentity needs no grant: "No permissions are required to perform this operation" (STS API reference).
         StepGrants.On(StepGrants.AnyUserPool, "cognito-idp:DescribeUserPool"));
 }
