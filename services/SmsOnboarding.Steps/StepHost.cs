@@ -1,3 +1,4 @@
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
@@ -19,13 +20,14 @@ public sealed class StepHost
     public StepHost(
         IAwsClientFactory aws,
         IIdempotencyStore store,
+        IAccountWorkStore accountWork,
         IHumanTaskInbox inbox,
         TimeProvider time,
         string? smsRoleBoundaryArn = null,
         IMetrics? metrics = null,
         IReminderNotifier? reminders = null,
         Uri? uiBaseUrl = null)
-        : this(Shared(new StepServices(aws ?? throw new ArgumentNullException(nameof(aws)), store, inbox, time)
+        : this(Shared(new StepServices(aws ?? throw new ArgumentNullException(nameof(aws)), store, accountWork, inbox, time)
         {
             SmsRoleBoundaryArn = smsRoleBoundaryArn,
             Metrics = metrics ?? NoMetrics.Instance,

@@ -1,3 +1,4 @@
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
@@ -7,7 +8,7 @@ using SmsOnboarding.Steps.Reminders;
 namespace SmsOnboarding.Steps;
 
 /// <summary>What a step's descriptor may build its handler from: the ports, time and deployment settings.</summary>
-public sealed record StepServices(IAwsClientFactory Aws, IIdempotencyStore Idempotency, IHumanTaskInbox Inbox, TimeProvider Time)
+public sealed record StepServices(IAwsClientFactory Aws, IIdempotencyStore Idempotency, IAccountWorkStore AccountWork, IHumanTaskInbox Inbox, TimeProvider Time)
 {
     /// <summary>Permissions boundary for SMS roles the workflow creates; none when null.</summary>
     public string? SmsRoleBoundaryArn { get; init; }

@@ -90,22 +90,41 @@ public sealed partial class Harness : IAsyncDisposable
     /// Drives the run to its end: time skips while everything waits on AWS; whenever people are needed,
     /// <paramref name="answer"/> decides what they type (default: the right code, a case id, approved).
     /// </summary>
-    public async Task<OnboardingRun> RunAsync(string executionArn, Func<HumanTask, JsonObject?>? answer = null, int maxRounds = 200)
+    public async Task<OnboardingRun> RunAsync(string executionArn, Func<HumanTask, JsonObject?>? answer = null, int maxRounds = 200) =>
+        (await RunAllAsync([executionArn], answer, maxRounds))[0];
+
+    /// <summary>Drives several runs of the one deployment side by side, answering each one's people, until all have ended.</summary>
+    public async Task<IReadOnlyList<OnboardingRun>> RunAllAsync(IReadOnlyList<string> executionArns, Func<HumanTask, JsonObject?>? answer = null, int maxRounds = 200)
     {
+        ArgumentNullException.ThrowIfNull(executionArns);
         answer ??= DefaultAnswer;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var started = (await Stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, timeout.Token)).Input;
-        _phones[executionArn] = JsonNode.Parse(started ?? "{}")?["sandboxNumbers"]?.AsArray().Select(n => (string)n!).ToList() ?? [];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90 * executionArns.Count));
+        foreach (var executionArn in executionArns)
+        {
+            var started = (await Stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, timeout.Token)).Input;
+            _phones[executionArn] = JsonNode.Parse(started ?? "{}")?["sandboxNumbers"]?.AsArray().Select(n => (string)n!).ToList() ?? [];
+        }
+
         for (var round = 0; round < maxRounds; round++)
         {
             await Stack.RunUntilIdleAsync(timeout.Token);
-            var run = await Stack.GetStatusAsync(executionArn, timeout.Token);
-            if (run.Status != "RUNNING")
+            var runs = new List<OnboardingRun>();
+            foreach (var executionArn in executionArns)
             {
-                return run;
+                runs.Add(await Stack.GetStatusAsync(executionArn, timeout.Token));
             }
 
-            var pending = await Stack.Inbox.ListPendingAsync(executionArn, timeout.Token);
+            if (runs.All(r => r.Status != "RUNNING"))
+            {
+                return runs;
+            }
+
+            var pending = new List<HumanTask>();
+            foreach (var executionArn in executionArns)
+            {
+                pending.AddRange(await Stack.Inbox.ListPendingAsync(executionArn, timeout.Token));
+            }
+
             if (pending.Count == 0)
             {
                 await Task.Delay(10, timeout.Token);

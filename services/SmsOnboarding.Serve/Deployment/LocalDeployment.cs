@@ -11,6 +11,7 @@ using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Hosting;
 using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Steps;
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
@@ -32,7 +33,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     private readonly IReadOnlyList<AwsClientFactory> _clients;
 
     private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, IReadOnlyList<AwsClientFactory> clients, SkippingTimeProvider clock,
-        IHumanTaskInbox inbox, IIdempotencyStore idempotency, string stateMachineArn, ExecutionEventRelay events)
+        IHumanTaskInbox inbox, IIdempotencyStore idempotency, IAccountWorkStore accountWork, string stateMachineArn, ExecutionEventRelay events)
     {
         Events = events;
         Engine = engine;
@@ -41,6 +42,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         Clock = clock;
         Inbox = inbox;
         Idempotency = idempotency;
+        AccountWork = accountWork;
         StateMachineArn = stateMachineArn;
         HumanTasks = new HumanTaskService(inbox, new EngineCallbacks(engine));
     }
@@ -66,6 +68,8 @@ public sealed partial class LocalDeployment : IAsyncDisposable
 
     public IIdempotencyStore Idempotency { get; }
 
+    public IAccountWorkStore AccountWork { get; }
+
     /// <summary>The account administrator's clients (the API's facts probe, tests); each step has its role's own.</summary>
     public IAwsClientFactory Aws => _clients[0];
 
@@ -88,6 +92,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         }
         var clients = new AwsClientFactory(options.RealAws ?? SimulatorClientConfig(simulator!.BaseUri, options.RandomSeed));
         var idempotency = new SqliteIdempotencyStore(Path.Combine(options.DataDirectory, "idempotency.db"));
+        var accountWork = new SqliteAccountWorkStore(Path.Combine(options.DataDirectory, "idempotency.db"));
         var inbox = new SqliteHumanTaskInbox(Path.Combine(options.DataDirectory, "human-tasks.db"));
         var random = new Random(options.RandomSeed);
         var stepClients = new List<AwsClientFactory>();
@@ -95,7 +100,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         if (simulator is null)
         {
             // Real AWS from one machine: every step acts with the caller's credentials; no stack resources are created.
-            host = new StepHost(clients, idempotency, inbox, clock);
+            host = new StepHost(clients, idempotency, accountWork, inbox, clock);
         }
         else
         {
@@ -112,7 +117,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
                 var credentials = new StepRoleCredentials(account, StepRoles.RoleArn(step, account.AccountId), step.FunctionName);
                 var aws = new AwsClientFactory(region => SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)(region) with { CredentialsProvider = credentials });
                 stepClients.Add(aws);
-                return new StepServices(aws, idempotency, inbox, clock)
+                return new StepServices(aws, idempotency, accountWork, inbox, clock)
                 {
                     SmsRoleBoundaryArn = StepRoles.BoundaryArn(account.AccountId),
                     Reminders = new SnsReminderNotifier(aws, topic),
@@ -132,7 +137,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
-        return new LocalDeployment(engine, simulator, [clients, .. stepClients], clock, inbox, idempotency, arn, events);
+        return new LocalDeployment(engine, simulator, [clients, .. stepClients], clock, inbox, idempotency, accountWork, arn, events);
     }
 
     private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig

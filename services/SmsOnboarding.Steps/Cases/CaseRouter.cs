@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.Idempotency;
 
@@ -7,9 +8,10 @@ namespace SmsOnboarding.Steps.Cases;
 /// <summary>
 /// Opens the case for one need through the first channel that takes it (Service Quotas, then a person), exactly
 /// once per execution and need: the key is stored before any channel acts. Each channel that hands the case over
-/// leaves its reason on the case state, so the onboarding shows why a person was asked.
+/// leaves its reason on the case state, so the onboarding shows why a person was asked. When another onboarding in
+/// the same account and SNS Region already holds the work for the need, this one joins it instead (decision 0024).
 /// </summary>
-public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotencyStore store, TimeProvider time)
+public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotencyStore store, AccountWorkSharing sharing, TimeProvider time)
 {
     public async Task<CaseState> OpenAsync(CaseInput input, CancellationToken cancellationToken = default)
     {
@@ -34,6 +36,11 @@ public sealed class CaseRouter(IReadOnlyList<ICaseChannel> channels, IIdempotenc
             },
             async () =>
             {
+                if (await sharing.JoinUnlessOwnerAsync(input, cancellationToken).ConfigureAwait(false) is { } joined)
+                {
+                    return Serialize(joined);
+                }
+
                 var handovers = new List<CaseHandover>();
                 foreach (var channel in channels)
                 {

@@ -71,9 +71,10 @@ public sealed record CaseInput(
     HumanAnswer? Answer = null);
 
 /// <summary>
-/// Channel: serviceQuotas | human (supportApi: cases an earlier build opened, still read). Satisfied is proven by the
+/// Channel: serviceQuotas | human | joined (supportApi: cases an earlier build opened, still read). Satisfied is proven by the
 /// effect in AWS, not by the case status. ResolvedAt: when a poll first saw the case resolved without its effect (the
 /// grace period starts there). Handovers: the channels tried before this one and why each passed the case on.
+/// WaitingOn (channel joined): the onboarding whose open case for the account and SNS Region this one waits on.
 /// </summary>
 public sealed record CaseState(
     string Need,
@@ -88,7 +89,8 @@ public sealed record CaseState(
     int NextDelaySeconds = 0,
     bool Satisfied = false,
     DateTimeOffset? ResolvedAt = null,
-    IReadOnlyList<CaseHandover>? Handovers = null);
+    IReadOnlyList<CaseHandover>? Handovers = null,
+    string? WaitingOn = null);
 
 /// <summary>A channel that could not take the case: which one, AWS's error code when AWS refused, and why.</summary>
 public sealed record CaseHandover(string Channel, string Reason, string? ErrorCode = null);
@@ -105,4 +107,7 @@ public static class CaseChannels
     public const string ServiceQuotas = "serviceQuotas";
     public const string SupportApi = "supportApi";
     public const string Human = "human";
+
+    /// <summary>Another onboarding in the same account and SNS Region opened the case; this one waits on its effect.</summary>
+    public const string Joined = "joined";
 }

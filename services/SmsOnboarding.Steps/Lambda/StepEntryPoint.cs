@@ -67,7 +67,7 @@ public sealed class StepEntryPoint
         var stores = StepStores.FromEnvironment(environment, credentials);
         var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region, CredentialsProvider = credentials, EnvironmentVariable = environment });
         var metrics = StepMetrics.FromEnvironment(environment, metricsOutput ?? Console.Out, time);
-        return new StepHost(aws, stores.Idempotency, stores.Inbox, time, environment("SMS_ROLE_BOUNDARY_ARN"), metrics,
+        return new StepHost(aws, stores.Idempotency, stores.AccountWork, stores.Inbox, time, environment("SMS_ROLE_BOUNDARY_ARN"), metrics,
             Reminders(environment, aws), UiUrl(environment));
     }
 

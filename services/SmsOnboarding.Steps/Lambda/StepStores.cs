@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Storage.DynamoDb;
@@ -12,7 +13,7 @@ namespace SmsOnboarding.Steps.Lambda;
 /// live in DynamoDB, shared by every instance and the API; without it (a function run by hand, tests) they fall
 /// back to SQLite files under SMS_ONBOARDING_DATA_DIR, which only that one instance sees.
 /// </summary>
-public sealed record StepStores(IIdempotencyStore Idempotency, IHumanTaskInbox Inbox)
+public sealed record StepStores(IIdempotencyStore Idempotency, IAccountWorkStore AccountWork, IHumanTaskInbox Inbox)
 {
     public const string DataDirVariable = "SMS_ONBOARDING_DATA_DIR";
 
@@ -25,13 +26,14 @@ public sealed record StepStores(IIdempotencyStore Idempotency, IHumanTaskInbox I
         if (!string.IsNullOrWhiteSpace(table))
         {
             var client = DynamoDbClient(environment, credentials);
-            return new StepStores(new DynamoDbIdempotencyStore(client, table), new DynamoDbHumanTaskInbox(client, table));
+            return new StepStores(new DynamoDbIdempotencyStore(client, table), new DynamoDbAccountWorkStore(client, table), new DynamoDbHumanTaskInbox(client, table));
         }
 
         var dataDir = environment(DataDirVariable) ?? Path.GetTempPath();
         Directory.CreateDirectory(dataDir);
         return new StepStores(
             new SqliteIdempotencyStore(Path.Combine(dataDir, "idempotency.db")),
+            new SqliteAccountWorkStore(Path.Combine(dataDir, "idempotency.db")),
             new SqliteHumanTaskInbox(Path.Combine(dataDir, "human-tasks.db")));
     }
 

@@ -31,7 +31,7 @@ public sealed class StepEntryFuzzTests(ServedApi api)
         var random = new Random(FuzzSeed.For(target));
         var mutator = new JsonMutator(random, oversizeBytes: 300 * 1024);
         var deployment = api.Deployment;
-        var host = new StepHost(deployment.Aws, deployment.Idempotency, deployment.Inbox, deployment.Clock);
+        var host = new StepHost(deployment.Aws, deployment.Idempotency, deployment.AccountWork, deployment.Inbox, deployment.Clock);
         var valid = (JsonObject)Sample(StepCatalog.Find(step)!.Input, "", 0)!;
         for (var i = 0; i < PayloadsPerStep; i++)
         {

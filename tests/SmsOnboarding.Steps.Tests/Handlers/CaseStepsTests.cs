@@ -99,7 +99,7 @@ public sealed class CaseStepsTests
             .Select(g => g with { Actions = [.. g.Actions.Where(a => a != "servicequotas:RequestServiceQuotaIncrease")] });
         using var clients = await StepRole.AssumeAsync(aws, "step-" + OpenCaseStep.Name, grants);
 
-        var opened = await OpenAsync(new StepHost(clients, aws.Store, aws.Inbox, aws.Clock), pool, Needs.SpendIncrease);
+        var opened = await OpenAsync(new StepHost(clients, aws.Store, aws.AccountWork, aws.Inbox, aws.Clock), pool, Needs.SpendIncrease);
 
         Assert.Equal(CaseChannels.Human, opened.Channel);
         var handover = Assert.Single(opened.Handovers!);

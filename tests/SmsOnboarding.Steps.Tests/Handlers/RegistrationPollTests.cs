@@ -113,7 +113,7 @@ public sealed class RegistrationPollTests
         await using var aws = await SimulatedAws.StartAsync();
         var pool = await InvokeAsync<PoolInfo>(aws.Host(), ResolvePoolStep.Name, new ResolvePoolInput(SimulatedAws.ExecutionArn, SimulatedAws.Request()), ResolvePoolStep.Descriptor);
         using var clients = await StepRole.AssumeAsync(aws, "step-" + AdvanceOriginationStep.Name, grants);
-        return await PollAsync(new StepHost(clients, aws.Store, aws.Inbox, aws.Clock), pool, new OriginationProgress("register"));
+        return await PollAsync(new StepHost(clients, aws.Store, aws.AccountWork, aws.Inbox, aws.Clock), pool, new OriginationProgress("register"));
     }
 
     private static Task<OriginationProgress> PollAsync(StepHost host, PoolInfo pool, OriginationProgress progress, OnboardingRequest? request = null) =>

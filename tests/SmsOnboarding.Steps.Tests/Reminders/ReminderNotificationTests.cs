@@ -65,7 +65,7 @@ public sealed class ReminderNotificationTests : IAsyncLifetime
         var second = await Handler().HandleAsync(LambdaPayloads.Register("token-2a", reminder: 2));
 
         // A re-run after an engine restart: a new host over the same idempotency file.
-        var restarted = new StepHost(_aws.Clients, new SqliteIdempotencyStore(Path.Combine(_aws.DataDir, "idempotency.db")), _aws.Inbox, _aws.Clock,
+        var restarted = new StepHost(_aws.Clients, new SqliteIdempotencyStore(Path.Combine(_aws.DataDir, "idempotency.db")), _aws.AccountWork, _aws.Inbox, _aws.Clock,
             reminders: new SnsReminderNotifier(_aws.Clients, _topicArn));
         var rerun = JsonNode.Parse(await restarted.InvokeAsync(RegisterHumanTaskStep.Name,
             System.Text.Json.JsonSerializer.Serialize(LambdaPayloads.Register("token-2b", reminder: 2), RegisterHumanTaskStep.Descriptor.Input)))!;

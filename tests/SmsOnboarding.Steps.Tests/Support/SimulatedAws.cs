@@ -6,6 +6,7 @@ using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Hosting;
 using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
@@ -29,6 +30,7 @@ public sealed class SimulatedAws : IAsyncDisposable
         DataDir = dataDir;
         _clients = new AwsClientFactory(ClientConfig);
         Store = new SqliteIdempotencyStore(Path.Combine(dataDir, "idempotency.db"));
+        AccountWork = new SqliteAccountWorkStore(Path.Combine(dataDir, "idempotency.db"));
         Inbox = new SqliteHumanTaskInbox(Path.Combine(dataDir, "human-tasks.db"));
     }
 
@@ -53,6 +55,8 @@ public sealed class SimulatedAws : IAsyncDisposable
 
     public IIdempotencyStore Store { get; }
 
+    public IAccountWorkStore AccountWork { get; }
+
     public IHumanTaskInbox Inbox { get; }
 
     public static async Task<SimulatedAws> StartAsync(SimulatorScenario? scenario = null)
@@ -72,7 +76,7 @@ public sealed class SimulatedAws : IAsyncDisposable
         }),
     };
 
-    public StepHost Host() => new(Clients, Store, Inbox, Clock);
+    public StepHost Host() => new(Clients, Store, AccountWork, Inbox, Clock);
 
     public static OnboardingRequest Request(string poolId = "us-east-1_Checkout1", decimal spend = 250, OriginationType origination = OriginationType.TollFree, params string[] numbers)
     {

@@ -1,5 +1,6 @@
 using SmsOnboarding.Aws.AWSSupport.Model;
 using SmsOnboarding.Aws.ServiceQuotas.Model;
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.Handlers;
@@ -9,9 +10,10 @@ namespace SmsOnboarding.Steps.CheckCase;
 
 /// <summary>
 /// One poll of a case. The need counts as met only when its effect is visible in AWS (out of the sandbox, quota
-/// raised, number active), whatever the case says; a denial or an overdue case ends the run with the reason.
+/// raised, number active), whatever the case says; a denial or an overdue case ends the run with the reason. The
+/// owner of an account's shared work ends it with its outcome, so onboardings that joined it learn how it ended.
 /// </summary>
-public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) : IStepHandler<CaseInput, CaseState>
+public sealed class CheckCaseHandler(IAwsClientFactory aws, AccountWorkSharing sharing, TimeProvider time) : IStepHandler<CaseInput, CaseState>
 {
     /// <summary>
     /// How long a case Support resolved may take to show its effect before the run fails. AWS publishes no
@@ -24,12 +26,37 @@ public sealed class CheckCaseHandler(IAwsClientFactory aws, TimeProvider time) :
     {
         ArgumentNullException.ThrowIfNull(input);
         var state = input.Case ?? throw StepException.Failed("CheckCase needs the case opened by OpenCase.");
+        var joined = state.Channel == CaseChannels.Joined;
         if (await EffectVisibleAsync(input, cancellationToken).ConfigureAwait(false))
         {
+            if (!joined)
+            {
+                await sharing.EndAsync(input, AccountWorkRecord.Satisfied, null, cancellationToken).ConfigureAwait(false);
+            }
+
             return state with { Satisfied = true, Status = "satisfied", NextDelaySeconds = 0 };
         }
 
-        var status = await ChannelStatusAsync(input, state, cancellationToken).ConfigureAwait(false);
+        if (joined)
+        {
+            await sharing.ThrowIfSharedWorkEndedAsync(input, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await PollAsync(input, state, joined, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StepException e) when (!joined && e.ErrorName is StepErrors.Denied or StepErrors.Failed)
+        {
+            await sharing.EndAsync(input, e.ErrorName == StepErrors.Denied ? AccountWorkRecord.Denied : AccountWorkRecord.Failed, e.Message, cancellationToken)
+                .ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<CaseState> PollAsync(CaseInput input, CaseState state, bool joined, CancellationToken cancellationToken)
+    {
+        var status = joined ? state.Status : await ChannelStatusAsync(input, state, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var resolvedAt = status == "resolved" ? state.ResolvedAt ?? now : state.ResolvedAt;
         if (status == "resolved" && now - resolvedAt > ResolvedEffectGrace)

@@ -1,3 +1,4 @@
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Contracts;
 
 namespace SmsOnboarding.Steps.CheckCase;
@@ -12,7 +13,7 @@ public static class CheckCaseStep
         contractVersion: 1,
         StateRole.WaitingOnAws,
         options => new CheckCaseJson(options),
-        s => new CheckCaseHandler(s.Aws, s.Time),
+        s => new CheckCaseHandler(s.Aws, new AccountWorkSharing(s.AccountWork, s.Time), s.Time),
         StepGrants.Any("servicequotas:GetRequestedServiceQuotaChange", "support:DescribeCases", "sns:GetSMSSandboxAccountStatus",
             "sns:ListOriginationNumbers", "sms-voice:DescribeSpendLimits", "sms-voice:DescribePhoneNumbers"),
         StepGrants.IdempotencyTable);

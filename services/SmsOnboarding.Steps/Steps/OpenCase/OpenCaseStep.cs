@@ -1,3 +1,4 @@
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Cases;
 using SmsOnboarding.Steps.Contracts;
 
@@ -16,7 +17,7 @@ public static class OpenCaseStep
         contractVersion: 1,
         StateRole.Working,
         options => new OpenCaseJson(options),
-        s => new OpenCaseHandler(new CaseRouter([new ServiceQuotasChannel(s.Aws), new HumanChannel()], s.Idempotency, s.Time)),
+        s => new OpenCaseHandler(new CaseRouter([new ServiceQuotasChannel(s.Aws), new HumanChannel()], s.Idempotency, new AccountWorkSharing(s.AccountWork, s.Time), s.Time)),
         StepGrants.Any("servicequotas:ListServiceQuotas", "servicequotas:RequestServiceQuotaIncrease",
             "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota"),
         StepGrants.IdempotencyTable);

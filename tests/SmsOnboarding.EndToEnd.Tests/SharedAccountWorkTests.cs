@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.HumanTasks;
+
+namespace SmsOnboarding.EndToEnd.Tests;
+
+/// <summary>Issue 12.4 / decision 0024: what belongs to an account and SNS Region is asked for once, whoever needs it.</summary>
+public sealed class SharedAccountWorkTests
+{
+    [Fact]
+    public async Task Two_pools_in_one_account_and_region_share_one_sandbox_case_and_one_spend_request_and_another_region_gets_its_own()
+    {
+        var scenario = Harness.Scenario(pools:
+        [
+            new SeedUserPool("us-east-1", "checkout") { Id = "us-east-1_Checkout1" },
+            new SeedUserPool("us-east-1", "billing") { Id = "us-east-1_Billing1" },
+            new SeedUserPool("ap-northeast-2", "seoul-app") { Id = "ap-northeast-2_Seoul1" },
+        ]);
+        await using var h = await Harness.StartAsync(scenario);
+        var checkout = await h.Stack.StartOnboardingAsync(Harness.Request("us-east-1_Checkout1"));
+        var billing = await h.Stack.StartOnboardingAsync(Harness.Request("us-east-1_Billing1", numbers: ["+12065550111", "+12065550112"]));
+        var seoul = await h.Stack.StartOnboardingAsync(Harness.Request("ap-northeast-2_Seoul1", countries: ["KR"], numbers: ["+821012345678"]));
+        var seen = new List<HumanTask>();
+
+        var runs = await h.RunAllAsync([checkout, billing, seoul], task =>
+        {
+            seen.Add(task);
+            return h.DefaultAnswer(task);
+        });
+
+        Assert.All(runs, run => Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}"));
+        var cases = await ScenarioTests.CasesAsync(h);
+        Assert.Single(cases, c => c.Subject!.Contains("sandbox", StringComparison.OrdinalIgnoreCase) && c.Subject.Contains("us-east-1", StringComparison.Ordinal));
+        Assert.Single(cases, c => c.Subject!.Contains("sandbox", StringComparison.OrdinalIgnoreCase) && c.Subject.Contains("ap-northeast-1", StringComparison.Ordinal));
+        var spend = await h.Stack.Aws.ServiceQuotas("us-east-1").ListRequestedServiceQuotaChangeHistoryByQuotaAsync(new() { ServiceCode = "sns", QuotaCode = "L-SMS0SPND" });
+        Assert.Single(spend.RequestedQuotas!);
+        Assert.Single(seen.Where(t => t.Kind == HumanTaskKinds.FileSupportCase && t.Need == "sandboxExit").Select(t => t.ExecutionArn).Where(a => a != seoul).Distinct());
+
+        // The one that joined says on whose case it waited, in its case state.
+        var joined = new[] { checkout, billing }.Select(arn => (Arn: arn, Cases: CaseStatesAsync(h, arn).Result)).ToList();
+        var (waiter, waiterCases) = Assert.Single(joined, j => j.Cases.Any(c => (string?)c["channel"] == "joined" && (string?)c["need"] == "sandboxExit"));
+        var owner = waiter == checkout ? billing : checkout;
+        var sandbox = waiterCases.First(c => (string?)c["need"] == "sandboxExit" && (string?)c["channel"] == "joined");
+        Assert.Equal(owner[(owner.LastIndexOf(':') + 1)..], (string?)sandbox["waitingOn"]);
+        Assert.Contains("Waiting on the sandbox case opened for " + owner[(owner.LastIndexOf(':') + 1)..], (string?)sandbox["caseText"], StringComparison.Ordinal);
+    }
+
+    private static async Task<List<JsonObject>> CaseStatesAsync(Harness h, string executionArn) =>
+        [.. (await h.Stack.HistoryAsync(executionArn))
+            .Where(e => e.Type == "TaskStateExited" && e.StateExitedEventDetails?.Output is not null)
+            .Select(e => JsonNode.Parse(e.StateExitedEventDetails!.Output!)?["case"]?["value"] as JsonObject)
+            .OfType<JsonObject>()];
+}
