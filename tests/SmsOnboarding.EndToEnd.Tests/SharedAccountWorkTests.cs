@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using SmsOnboarding.Api.Onboardings;
+using SmsOnboarding.Serve.Deployment;
 using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.HumanTasks;
 
 namespace SmsOnboarding.EndToEnd.Tests;
@@ -37,12 +40,22 @@ public sealed class SharedAccountWorkTests
         Assert.Single(seen.Where(t => t.Kind == HumanTaskKinds.FileSupportCase && t.Need == "sandboxExit").Select(t => t.ExecutionArn).Where(a => a != seoul).Distinct());
 
         // The one that joined says on whose case it waited, in its case state.
-        var joined = new[] { checkout, billing }.Select(arn => (Arn: arn, Cases: CaseStatesAsync(h, arn).Result)).ToList();
+        var joined = new List<(string Arn, List<JsonObject> Cases)>();
+        foreach (var arn in new[] { checkout, billing })
+        {
+            joined.Add((arn, await CaseStatesAsync(h, arn)));
+        }
+
         var (waiter, waiterCases) = Assert.Single(joined, j => j.Cases.Any(c => (string?)c["channel"] == "joined" && (string?)c["need"] == "sandboxExit"));
         var owner = waiter == checkout ? billing : checkout;
         var sandbox = waiterCases.First(c => (string?)c["need"] == "sandboxExit" && (string?)c["channel"] == "joined");
         Assert.Equal(owner[(owner.LastIndexOf(':') + 1)..], (string?)sandbox["waitingOn"]);
         Assert.Contains("Waiting on the sandbox case opened for " + owner[(owner.LastIndexOf(':') + 1)..], (string?)sandbox["caseText"], StringComparison.Ordinal);
+
+        // ... and in the onboarding's cases view, as the API shows it.
+        var view = ExecutionProgress.Cases(await new LocalRuntime(h.Stack).HistoryAsync(waiter, CancellationToken.None));
+        var sandboxView = Assert.Single(view, c => c.Need == "sandboxExit");
+        Assert.Equal((CaseChannels.Joined, "satisfied", owner[(owner.LastIndexOf(':') + 1)..]), (sandboxView.Channel, sandboxView.Status, sandboxView.WaitingOn));
     }
 
     private static async Task<List<JsonObject>> CaseStatesAsync(Harness h, string executionArn) =>

@@ -79,7 +79,7 @@ public static class ExecutionProgress
             {
                 order.Add(need);
             }
-            cases[need] = new CaseView(need, channel, Text(state["caseId"]), Text(state["quotaRequestId"]), Text(state["status"]), handovers);
+            cases[need] = new CaseView(need, channel, Text(state["caseId"]), Text(state["quotaRequestId"]), Text(state["status"]), handovers, Text(state["waitingOn"]));
         }
         return [.. order.Select(n => cases[n])];
     }

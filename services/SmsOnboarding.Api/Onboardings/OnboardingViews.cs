@@ -44,8 +44,10 @@ public sealed record OnboardingDetail(
 /// <summary>
 /// Where a request to AWS people stands (sandbox exit, spend, origination): the channel that took it, its ids and
 /// status, and each channel that passed it on with AWS's answer (so people see why they were asked to file it).
+/// WaitingOn: on channel joined, the onboarding whose case for the account and SNS Region this one waits on (decision 0024).
 /// </summary>
-public sealed record CaseView(string Need, string Channel, string? CaseId, string? QuotaRequestId, string? Status, IReadOnlyList<CaseHandoverView> Handovers);
+public sealed record CaseView(string Need, string Channel, string? CaseId, string? QuotaRequestId, string? Status, IReadOnlyList<CaseHandoverView> Handovers,
+    string? WaitingOn = null);
 
 public sealed record CaseHandoverView(string Channel, string Reason, string? ErrorCode);
 

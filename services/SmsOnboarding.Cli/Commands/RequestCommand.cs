@@ -160,7 +160,8 @@ internal static class RequestCommand
         foreach (var c in cases.OfType<JsonObject>())
         {
             var id = ApiClient.S(c["caseId"]) is { Length: > 0 } caseId ? caseId : ApiClient.S(c["quotaRequestId"]);
-            o.WriteLine($"  - {ApiClient.S(c["need"])}: {ApiClient.S(c["channel"])}, {ApiClient.S(c["status"])}" + (id.Length > 0 ? $" ({id})" : ""));
+            o.WriteLine($"  - {ApiClient.S(c["need"])}: {ApiClient.S(c["channel"])}, {ApiClient.S(c["status"])}" + (id.Length > 0 ? $" ({id})" : "")
+                + (ApiClient.S(c["waitingOn"]) is { Length: > 0 } owner ? $", waiting on the case opened for {owner}" : ""));
             foreach (var h in (c["handovers"] as JsonArray ?? []).OfType<JsonObject>())
             {
                 o.WriteLine($"      handed over by {ApiClient.S(h["channel"])}: {ApiClient.S(h["reason"])}");
