@@ -58,6 +58,33 @@ public sealed class SharedAccountWorkTests
         Assert.Equal((CaseChannels.Joined, "satisfied", owner[(owner.LastIndexOf(':') + 1)..]), (sandboxView.Channel, sandboxView.Status, sandboxView.WaitingOn));
     }
 
+    [Fact]
+    public async Task A_later_onboarding_that_needs_more_spend_asks_again_and_both_complete()
+    {
+        var scenario = Harness.Scenario(pools:
+        [
+            new SeedUserPool("us-east-1", "checkout") { Id = "us-east-1_Checkout1" },
+            new SeedUserPool("us-east-1", "billing") { Id = "us-east-1_Billing1" },
+        ]);
+        await using var h = await Harness.StartAsync(scenario);
+        var small = await h.Stack.StartOnboardingAsync(Harness.Request("us-east-1_Checkout1", spend: 250));
+        var large = await h.Stack.StartOnboardingAsync(Harness.Request("us-east-1_Billing1", spend: 1000, numbers: ["+12065550111", "+12065550112"]));
+
+        var runs = await h.RunAllAsync([small, large]);
+
+        Assert.All(runs, run => Assert.True(run.Status == "SUCCEEDED", $"{run.Status} at {run.CurrentStep}: {run.Error}: {run.Cause}"));
+        var spendCases = new List<JsonObject>();
+        foreach (var arn in new[] { small, large })
+        {
+            spendCases.Add((await CaseStatesAsync(h, arn)).Last(c => (string?)c["need"] == "spendIncrease"));
+        }
+
+        // Whichever asked first, the 1,000 was asked for by its own onboarding, not joined to a request for less.
+        Assert.NotEqual(CaseChannels.Joined, (string?)spendCases[1]["channel"]);
+        var quota = await h.Stack.Aws.ServiceQuotas("us-east-1").ListServiceQuotasAsync(new() { ServiceCode = "sns" });
+        Assert.Contains(quota.Quotas!, q => q.QuotaName!.Contains("spend", StringComparison.OrdinalIgnoreCase) && q.Value >= 1000);
+    }
+
     private static async Task<List<JsonObject>> CaseStatesAsync(Harness h, string executionArn) =>
         [.. (await h.Stack.HistoryAsync(executionArn))
             .Where(e => e.Type == "TaskStateExited" && e.StateExitedEventDetails?.Output is not null)

@@ -46,10 +46,18 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
         }
         catch (AwsServiceException e) when (e.Is("ResourceAlreadyExistsException"))
         {
-            // A request for this quota is already open (ours from an interrupted attempt, or someone's): watch it.
-            return await OpenRequestAsync(client, quota, request, cancellationToken).ConfigureAwait(false) is { } open
-                ? CaseAttempt.Open(open)
-                : CaseAttempt.Refused(Name, $"Requesting {quota.QuotaName} ({quota.ServiceCode}/{quota.QuotaCode})", e);
+            // A request for this quota is already open (ours from an interrupted attempt, or someone's): watch it when it
+            // asks enough. Service Quotas takes one open request per quota, so more than it asks is a person's case (decision 0024).
+            var open = await OpenRequestAsync(client, quota, cancellationToken).ConfigureAwait(false);
+            if (open is null)
+            {
+                return CaseAttempt.Refused(Name, $"Requesting {quota.QuotaName} ({quota.ServiceCode}/{quota.QuotaCode})", e);
+            }
+
+            return open.DesiredValue >= desired
+                ? CaseAttempt.Open(State(request, open))
+                : CaseAttempt.HandOver(Name, $"Request {open.Id} for {open.DesiredValue} is already open on {quota.QuotaName} ({quota.ServiceCode}/{quota.QuotaCode}), "
+                    + $"and Service Quotas takes one open request per quota: asking {desired} needs a case.");
         }
         catch (AwsServiceException e) when (!e.IsRetryable)
         {
@@ -64,14 +72,16 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
     public async Task<CaseState?> TryRecoverAsync(CaseRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (DesiredValue(request.Input) is null)
+        if (DesiredValue(request.Input) is not { } desired)
         {
             return null;
         }
 
         var client = aws.ServiceQuotas(request.Input.Pool.SnsRegion);
         var (quota, _) = await FindQuotaAsync(client, request.Input.Need, cancellationToken).ConfigureAwait(false);
-        return quota is null ? null : await OpenRequestAsync(client, quota, request, cancellationToken).ConfigureAwait(false);
+        return quota is not null && await OpenRequestAsync(client, quota, cancellationToken).ConfigureAwait(false) is { } open && open.DesiredValue >= desired
+            ? State(request, open)
+            : null;
     }
 
     /// <summary>The value to ask for; null for needs no quota can express (an origination identity).</summary>
@@ -123,12 +133,11 @@ public sealed class ServiceQuotasChannel(IAwsClientFactory aws) : ICaseChannel
     private static bool IsSms(string? name) =>
         name is not null && (name.Contains("SMS", StringComparison.OrdinalIgnoreCase) || name.Contains("text message", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<CaseState?> OpenRequestAsync(IAmazonServiceQuotas client, ServiceQuota quota, CaseRequest request, CancellationToken ct)
+    private static async Task<RequestedServiceQuotaChange?> OpenRequestAsync(IAmazonServiceQuotas client, ServiceQuota quota, CancellationToken ct)
     {
         var history = await AwsCall.Run("Listing quota requests", () => client.ListRequestedServiceQuotaChangeHistoryByQuotaAsync(
             new ListRequestedServiceQuotaChangeHistoryByQuotaRequest { ServiceCode = quota.ServiceCode, QuotaCode = quota.QuotaCode }, ct)).ConfigureAwait(false);
-        var open = history.RequestedQuotas?.FirstOrDefault(r => r.Status is "PENDING" or "CASE_OPENED");
-        return open is null ? null : State(request, open);
+        return history.RequestedQuotas?.FirstOrDefault(r => r.Status is "PENDING" or "CASE_OPENED");
     }
 
     private static CaseState State(CaseRequest request, RequestedServiceQuotaChange? change) => new(
