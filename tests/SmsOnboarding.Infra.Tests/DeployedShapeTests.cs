@@ -99,7 +99,10 @@ public sealed partial class DeployedShapeTests(SynthesizedStack synth, MotoDynam
             var run = await stack.Engine.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken);
             if (run.Status != "RUNNING")
             {
-                return (record, run, answered);
+                // The run may have ended after the last delivery: the status function gets its end before Alice reads.
+                await stack.DeliverStatusChangesAsync();
+                (_, record) = await stack.CallApiAsync("GET", "/api/onboardings/" + id, AliceArn);
+                return (record!, run, answered);
             }
 
             var pending = await stack.Inbox.ListPendingAsync(executionArn, cancellationToken);
