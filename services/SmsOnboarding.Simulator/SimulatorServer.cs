@@ -30,6 +30,10 @@ public sealed class SimulatorServer
     private readonly Dictionary<string, ISimulatedService> _services;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly SigV4Verifier _verifier;
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    // Calls answered (under the account's Gate) and calls whose effects are in the state file.
+    private long _answered;
+    private long _saved;
 
     public SimulatorServer(SimulatedAccount account, SigV4Verifier? verifier = null)
     {
@@ -84,9 +88,20 @@ public sealed class SimulatorServer
         }
 
         var ctx = new RequestContext(Account, auth.Scope!.Region, Account.Now, requestId);
+        long answered = 0;
         try
         {
-            var response = Dispatch(service, request, body, ctx, auth.Scope.AccessKeyId);
+            object response;
+            try
+            {
+                response = Dispatch(service, request, body, ctx, auth.Scope.AccessKeyId, ref answered);
+            }
+            finally
+            {
+                // Before the answer leaves (errors too: a failed call may still have advanced reviews or drawn from the
+                // seeded generators), a change the client could see must survive a kill -9.
+                await SavedAsync(service, answered).ConfigureAwait(false);
+            }
             context.Response.StatusCode = 200;
             if (response is XElement xml)
             {
@@ -117,7 +132,7 @@ public sealed class SimulatorServer
         }
     }
 
-    private object Dispatch(ISimulatedService service, HttpRequest request, byte[] body, RequestContext ctx, string accessKeyId)
+    private object Dispatch(ISimulatedService service, HttpRequest request, byte[] body, RequestContext ctx, string accessKeyId, ref long answered)
     {
         string? operation = null;
         JsonObject? input = null;
@@ -163,22 +178,38 @@ public sealed class SimulatorServer
             }
             finally
             {
-                // Before the answer leaves: a change the client saw acknowledged must survive a kill -9 (errors too:
-                // a failed call may still have advanced reviews or drawn from the seeded generators).
-                SaveChanges(service);
+                answered = ++_answered;
             }
         }
     }
 
-    private void SaveChanges(ISimulatedService service)
+    /// <summary>
+    /// Group save: the account's state is one file, and serializing it costs as much as the whole account, so one
+    /// save covers every call answered before its snapshot instead of each call saving on its own under the lock.
+    /// </summary>
+    private async Task SavedAsync(ISimulatedService service, long answered)
     {
-        try
+        while (Volatile.Read(ref _saved) < answered)
         {
-            Account.SaveChanges();
-        }
-        catch (SimulatorStateException e)
-        {
-            throw new AwsServiceException(service.Errors.ServerErrorCode, $"The simulated account could not be saved: {e.Message}", 500);
+            await _saving.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (Volatile.Read(ref _saved) >= answered)
+                {
+                    return;
+                }
+                long covered = 0;
+                Account.SaveChangesOutsideGate(() => covered = _answered);
+                Volatile.Write(ref _saved, covered);
+            }
+            catch (SimulatorStateException e)
+            {
+                throw new AwsServiceException(service.Errors.ServerErrorCode, $"The simulated account could not be saved: {e.Message}", 500);
+            }
+            finally
+            {
+                _saving.Release();
+            }
         }
     }
 

@@ -81,4 +81,21 @@ public sealed partial class SimulatedAccount
 
     /// <summary>Writes the account to its state file if anything changed since the last write (call with <see cref="Gate"/> held).</summary>
     internal void SaveChanges() => StateFile?.SaveIfChanged(this);
+
+    /// <summary>
+    /// Saves for the wire server (call WITHOUT <see cref="Gate"/>): serialized under the Gate, with
+    /// <paramref name="atSnapshot"/> run at that moment, and written outside it.
+    /// </summary>
+    internal void SaveChangesOutsideGate(Action atSnapshot)
+    {
+        if (StateFile is { } file)
+        {
+            file.SaveOutside(Gate, this, atSnapshot);
+            return;
+        }
+        lock (Gate)
+        {
+            atSnapshot();
+        }
+    }
 }

@@ -33,6 +33,7 @@ public sealed class SimulatorStateFile
     };
 
     private readonly JsonNode _createdFrom;
+    private readonly object _fileLock = new();
     private string? _written;
 
     private SimulatorStateFile(string path, JsonNode createdFrom, string? written)
@@ -108,9 +109,51 @@ public sealed class SimulatorStateFile
     }
 
     /// <summary>Serializes the account and writes it if it differs from what was last written. Call with the account's gate held.</summary>
+    /// <summary>Serializes and writes, both now (call with the account's Gate held).</summary>
     internal void SaveIfChanged(SimulatedAccount account)
     {
-        var text = JsonSerializer.Serialize(account.Capture(_createdFrom), Options);
+        lock (_fileLock)
+        {
+            WriteIfChanged(Serialize(account));
+        }
+    }
+
+    /// <summary>
+    /// Serializes under <paramref name="gate"/> (one consistent moment, with <paramref name="atSnapshot"/> run in it)
+    /// and writes after releasing it, so calls go on while the file is written. The file lock is taken before the
+    /// snapshot and held until its write is done, so snapshots reach the file in the order they were taken.
+    /// </summary>
+    internal void SaveOutside(object gate, SimulatedAccount account, Action atSnapshot)
+    {
+        string text;
+        lock (gate)
+        {
+            Monitor.Enter(_fileLock);
+            try
+            {
+                atSnapshot();
+                text = Serialize(account);
+            }
+            catch
+            {
+                Monitor.Exit(_fileLock);
+                throw;
+            }
+        }
+        try
+        {
+            WriteIfChanged(text);
+        }
+        finally
+        {
+            Monitor.Exit(_fileLock);
+        }
+    }
+
+    private string Serialize(SimulatedAccount account) => JsonSerializer.Serialize(account.Capture(_createdFrom), Options);
+
+    private void WriteIfChanged(string text)
+    {
         if (text == _written)
         {
             return;

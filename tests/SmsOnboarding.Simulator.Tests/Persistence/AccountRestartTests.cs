@@ -60,6 +60,29 @@ public sealed partial class AccountRestartTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_change_answered_to_concurrent_callers_is_in_the_file()
+    {
+        // One save covers many calls (group save): none of them may be left out of it.
+        var path = Path.Combine(_dir, "concurrent.json");
+        var account = SimulatorStateFile.OpenOrCreate(path, scenario: null, new FakeTimeProvider(Start));
+        await using var host = await SimulatorHost.StartAsync(account);
+        using var iam = new AmazonIdentityManagementServiceClient(Config(host.BaseUri));
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            var role = await iam.CreateRoleAsync(new CreateRoleRequest
+            {
+                RoleName = $"concurrent-{i}",
+                AssumeRolePolicyDocument = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cognito-idp.amazonaws.com"},"Action":"sts:AssumeRole"}]}""",
+            });
+            Assert.Contains($"\"{role.Role!.RoleId}\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        })));
+
+        var saved = await File.ReadAllTextAsync(path);
+        Assert.All(Enumerable.Range(0, 40), i => Assert.Contains($"\"concurrent-{i}\"", saved, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_state_collection_of_the_account_is_in_the_saved_file()
     {
         var path = Path.Combine(_dir, SimulatorStateFile.FileName);
