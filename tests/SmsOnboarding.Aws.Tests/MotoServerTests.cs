@@ -14,6 +14,7 @@ using SmsOnboarding.Aws.ServiceQuotas.Model;
 using SmsOnboarding.Aws.SimpleNotificationService;
 using SmsOnboarding.Aws.SimpleNotificationService.Model;
 using SmsOnboarding.Aws.Tests.Support;
+using SmsOnboarding.Testing;
 using Tag = SmsOnboarding.Aws.IdentityManagement.Model.Tag;
 
 namespace SmsOnboarding.Aws.Tests;

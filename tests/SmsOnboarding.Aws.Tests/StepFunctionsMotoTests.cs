@@ -2,6 +2,7 @@ using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Aws.StepFunctions;
 using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Aws.Tests.Support;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Aws.Tests;
 

@@ -10,6 +10,7 @@ using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Privacy;
 using SmsOnboarding.Steps.SendVerificationCode;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Testing;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
 namespace SmsOnboarding.Infra.Tests;

@@ -6,6 +6,7 @@ using SmsOnboarding.Api.Tests.Support;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Api.Tests.Lambda;
 

@@ -123,15 +123,3 @@ public sealed class AwsBackendsCollection : ICollectionFixture<AwsBackends>
 {
     public const string Name = "api-lambda-aws";
 }
-
-/// <summary>A fact skipped, saying why, only when moto_server is not installed.</summary>
-public sealed class MotoFactAttribute : FactAttribute
-{
-    public MotoFactAttribute()
-    {
-        if (!MotoServerProcess.IsInstalled)
-        {
-            Skip = "moto_server is not on PATH (pip install 'moto[server]'); the API Lambda tests need its DynamoDB.";
-        }
-    }
-}

@@ -5,6 +5,7 @@ using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Domain.Lifecycle;
 using SmsOnboarding.Domain.Planning;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Api.Tests.Lambda;
 

@@ -7,6 +7,7 @@ using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Aws.StepFunctions.Model;
 using SmsOnboarding.Domain.Lifecycle;
 using SmsOnboarding.Domain.Planning;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Api.Tests.Lambda;
 

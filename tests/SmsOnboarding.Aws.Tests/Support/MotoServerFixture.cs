@@ -43,15 +43,3 @@ public sealed class MotoCollection : ICollectionFixture<MotoServerFixture>
 {
     public const string Name = "moto_server";
 }
-
-/// <summary>A fact that is skipped, saying why, only when moto_server is not on PATH.</summary>
-public sealed class MotoFactAttribute : FactAttribute
-{
-    public MotoFactAttribute()
-    {
-        if (!MotoServerProcess.IsInstalled)
-        {
-            Skip = "moto_server is not on PATH (pip install 'moto[server]'); the moto interoperability tests cannot run.";
-        }
-    }
-}

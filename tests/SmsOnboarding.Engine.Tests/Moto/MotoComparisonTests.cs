@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Engine.Tests.Moto;
 

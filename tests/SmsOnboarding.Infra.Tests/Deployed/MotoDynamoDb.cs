@@ -25,29 +25,3 @@ public sealed class MotoDynamoDb : IAsyncLifetime
         }
     }
 }
-
-/// <summary>A fact that is skipped, saying why, only when moto_server is not installed (CI installs it).</summary>
-public sealed class MotoFactAttribute : FactAttribute
-{
-    public const string SkipReason = "moto_server is not on PATH (pip install 'moto[server]'); the deployed-shape tests keep their tables in it.";
-
-    public MotoFactAttribute()
-    {
-        if (!MotoServerProcess.IsInstalled)
-        {
-            Skip = SkipReason;
-        }
-    }
-}
-
-/// <summary>A theory that is skipped, saying why, only when moto_server is not installed.</summary>
-public sealed class MotoTheoryAttribute : TheoryAttribute
-{
-    public MotoTheoryAttribute()
-    {
-        if (!MotoServerProcess.IsInstalled)
-        {
-            Skip = MotoFactAttribute.SkipReason;
-        }
-    }
-}

@@ -1,5 +1,6 @@
 using SmsOnboarding.Steps.Storage.DynamoDb;
 using SmsOnboarding.Steps.Tests.AccountWork;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 

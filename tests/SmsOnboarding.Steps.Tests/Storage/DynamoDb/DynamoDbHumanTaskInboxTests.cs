@@ -1,5 +1,6 @@
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 

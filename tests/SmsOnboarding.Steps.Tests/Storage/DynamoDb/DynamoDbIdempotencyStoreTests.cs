@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 using SmsOnboarding.Steps.Tests.Idempotency;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 

@@ -4,6 +4,7 @@ using SmsOnboarding.Steps.Lambda;
 using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Storage.DynamoDb;
 using SmsOnboarding.Steps.Tests.Lambda;
+using SmsOnboarding.Testing;
 
 namespace SmsOnboarding.Steps.Tests.Storage.DynamoDb;
 

@@ -69,15 +69,3 @@ public sealed class MotoCollection : ICollectionFixture<MotoServer>
 {
     public const string Name = "moto";
 }
-
-/// <summary>A fact that is skipped, saying why, only when moto_server is not installed.</summary>
-public sealed class MotoFactAttribute : FactAttribute
-{
-    public MotoFactAttribute()
-    {
-        if (!MotoServerProcess.IsInstalled)
-        {
-            Skip = "moto_server is not on PATH (pip install 'moto[server]'); the DynamoDB adapter tests need it.";
-        }
-    }
-}
