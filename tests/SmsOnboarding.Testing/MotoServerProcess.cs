@@ -7,6 +7,8 @@ namespace SmsOnboarding.Testing;
 /// <summary>
 /// A moto_server child process on a free loopback port, answering once <see cref="StartAsync"/> returns. The one
 /// place the test projects start it; each keeps its own fixture for what it does with it (tables, resets).
+/// It answers one request at a time (<c>one_request_at_a_time_moto.py</c> says why: DynamoDB's conditional writes are
+/// atomic, moto's are not across its request threads).
 /// </summary>
 public sealed class MotoServerProcess : IAsyncDisposable
 {
@@ -29,9 +31,11 @@ public sealed class MotoServerProcess : IAsyncDisposable
 
     public static async Task<MotoServerProcess> StartAsync()
     {
-        var executable = Executable ?? throw new InvalidOperationException("moto_server is not on PATH (pip install 'moto[server]').");
+        _ = Executable ?? throw new InvalidOperationException("moto_server is not on PATH (pip install 'moto[server]').");
+        var python = FindOnPath("python3") ?? throw new InvalidOperationException("python3 is not on PATH, though moto_server is.");
+        var script = Path.Combine(AppContext.BaseDirectory, "one_request_at_a_time_moto.py");
         var port = FreeLoopbackPort();
-        var process = Process.Start(new ProcessStartInfo(executable, ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var process = Process.Start(new ProcessStartInfo(python, [script, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
