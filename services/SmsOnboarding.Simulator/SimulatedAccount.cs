@@ -19,19 +19,32 @@ public sealed partial class SimulatedAccount
     private ReplayableRandom _faults;
 
     public SimulatedAccount(SimulatorScenario? scenario = null, TimeProvider? timeProvider = null)
+        : this(scenario ?? new SimulatorScenario(), timeProvider ?? TimeProvider.System, SimulatorCredentials.AccountId, root: null)
     {
-        Time = timeProvider ?? TimeProvider.System;
-        _scenario = scenario ?? new SimulatorScenario();
+    }
+
+    // A member account shares the organisation's gate, clock and state file: one request changes one consistent partition.
+    private SimulatedAccount(SimulatorScenario scenario, TimeProvider time, string accountId, SimulatedAccount? root)
+    {
+        Time = time;
+        AccountId = accountId;
+        Root = root ?? this;
+        Gate = root?.Gate ?? new object();
+        _scenario = scenario;
         ScenarioLoader.Validate(_scenario);
         _faults = new ReplayableRandom(_scenario.Faults.Seed);
         Ids = new ReplayableRandom(_scenario.Faults.Seed ^ 0x5EED);
         Seed();
+        if (root is null)
+        {
+            AddMembers(_scenario);
+        }
     }
 
-    public string AccountId => SimulatorCredentials.AccountId;
+    public string AccountId { get; }
     public TimeProvider Time { get; }
 
-    internal object Gate { get; } = new();
+    internal object Gate { get; }
     internal ReplayableRandom Ids { get; private set; }
     internal Dictionary<string, SmsRegionState> SmsRegions { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<PhoneMessage>> Inboxes { get; } = new(StringComparer.Ordinal);
@@ -71,6 +84,18 @@ public sealed partial class SimulatedAccount
         {
             _scenario = scenario;
             _faults = new ReplayableRandom(scenario.Faults.Seed);
+            foreach (var member in scenario.Organization?.Accounts ?? [])
+            {
+                if (_members.TryGetValue(member.AccountId, out var existing))
+                {
+                    existing._scenario = member.Scenario;
+                    existing._faults = new ReplayableRandom(member.Scenario.Faults.Seed);
+                }
+                else
+                {
+                    AddMember(member);
+                }
+            }
             SaveChanges();
         }
     }
@@ -99,6 +124,8 @@ public sealed partial class SimulatedAccount
             Sessions.Clear();
             Topics.Clear();
             Seed();
+            _members.Clear();
+            AddMembers(scenario);
             SaveChanges();
         }
     }
@@ -109,7 +136,7 @@ public sealed partial class SimulatedAccount
         lock (Gate)
         {
             Advance();
-            return Inboxes.TryGetValue(phoneNumber, out var inbox) ? [.. inbox] : [];
+            return Root.Inboxes.TryGetValue(phoneNumber, out var inbox) ? [.. inbox] : [];
         }
     }
 
@@ -165,13 +192,17 @@ public sealed partial class SimulatedAccount
 
     internal SimulatorScenario CurrentScenario => _scenario;
 
-    /// <summary>Applies every review step that has come due, in time order.</summary>
+    /// <summary>Applies every review step that has come due, in time order (in every account of the organisation, from its root).</summary>
     internal void Advance()
     {
         var now = Now;
         // Quota requests first: they may open cases whose own steps are already due.
         QuotaLifecycle.AdvanceAll(this, now);
         CaseLifecycle.AdvanceAll(this, now);
+        foreach (var member in _members.Values)
+        {
+            member.Advance();
+        }
     }
 
     /// <summary>Draws the fault (if any) for one request, from the scenario's seeded RNG.</summary>
@@ -198,12 +229,13 @@ public sealed partial class SimulatedAccount
         return new string(chars);
     }
 
+    /// <summary>A handset is not in any account: whichever account of the organisation sends, the message lands in one inbox (the root's).</summary>
     internal void Deliver(string to, PhoneMessage message)
     {
-        if (!Inboxes.TryGetValue(to, out var inbox))
+        if (!Root.Inboxes.TryGetValue(to, out var inbox))
         {
             inbox = [];
-            Inboxes[to] = inbox;
+            Root.Inboxes[to] = inbox;
         }
         inbox.Add(message);
     }

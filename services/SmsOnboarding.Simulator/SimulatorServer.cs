@@ -159,11 +159,11 @@ public sealed class SimulatorServer
             try
             {
                 Account.Advance();
-                var identity = Account.IdentityOf(accessKeyId, service is IJsonService);
-                Authorizer.Demand(Account, identity, service.SigningName,
-                    ActionCatalog.For(service.SigningName, operation, input, query, ctx.Region, Account), ctx.Region);
-                ctx = ctx with { Caller = identity };
-                switch (Account.DrawFault(service.SigningName))
+                var (identity, acting) = Account.IdentityOf(accessKeyId, service is IJsonService);
+                Authorizer.Demand(acting, identity, service.SigningName,
+                    ActionCatalog.For(service.SigningName, operation, input, query, ctx.Region, acting), ctx.Region);
+                ctx = ctx with { Account = acting, Caller = identity };
+                switch (acting.DrawFault(service.SigningName))
                 {
                     case InjectedFault.Throttle:
                         throw new AwsServiceException(service.Errors.ThrottleCode, "Rate exceeded", service.Errors.ThrottleStatus);

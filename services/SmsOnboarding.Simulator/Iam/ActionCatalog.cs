@@ -93,15 +93,21 @@ internal static class ActionCatalog
     };
 
     /// <summary>Global condition keys every request carries (aws:PrincipalArn is the role ARN for a session, as IAM documents).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Context(Identity identity, string region, IEnumerable<(string Key, string Value)> keys)
+    /// <param name="principalOrgId">The organisation of the caller's account: aws:PrincipalOrgID is present only then.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Context(Identity identity, string region, IEnumerable<(string Key, string Value)> keys,
+        string? principalOrgId = null)
     {
-        (string, string)[] global =
+        List<(string, string)> global =
         [
             ("aws:PrincipalArn", identity.Session?.RoleArn ?? identity.Arn),
             ("aws:PrincipalAccount", identity.Caller.AccountId ?? ""),
             ("aws:RequestedRegion", region),
             ("aws:PrincipalType", identity.Session is null ? "User" : "AssumedRole"),
         ];
+        if (principalOrgId is not null)
+        {
+            global.Add(("aws:PrincipalOrgID", principalOrgId));
+        }
         return AccessRequest.Keys([.. global, .. keys]);
     }
 }

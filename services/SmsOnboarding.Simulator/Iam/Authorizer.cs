@@ -11,8 +11,8 @@ internal static class Authorizer
         foreach (var permission in permissions)
         {
             var request = new AccessRequest(permission.Action, permission.Resource, identity.Caller,
-                ActionCatalog.Context(identity, region, permission.Keys));
-            var decision = PolicyEvaluator.Authorize(identity.Policies(account), identity.Boundary(account), request);
+                ActionCatalog.Context(identity, region, permission.Keys, account.OrganizationId));
+            var decision = PolicyEvaluator.Authorize(identity.Policies(account), identity.Boundary(account), request, identity.SessionPolicy);
             account.RecordDecision(identity.Arn, permission.Action, decision.Allowed);
             if (!decision.Allowed)
             {

@@ -32,6 +32,9 @@ internal sealed record Identity(string Arn, string UserId, Caller Caller, RoleSe
         : account.Roles.TryGetValue(Session.RoleName, out var role) && role.RoleId == Session.RoleId ? RolePermissions.Identity(account, role)
         : [];
 
+    /// <summary>The session policy a session was issued with; null when there is none (nothing narrows the role's policies).</summary>
+    public IReadOnlyList<Policy>? SessionPolicy => Session?.SessionPolicy is { } document ? [Policy.Parse(document, PolicyKind.Identity)] : null;
+
     public IReadOnlyList<Policy>? Boundary(SimulatedAccount account) =>
         Session is not null && account.Roles.TryGetValue(Session.RoleName, out var role) ? RolePermissions.Boundary(account, role) : null;
 }

@@ -1,5 +1,6 @@
 using SmsOnboarding.Simulator.Iam;
 using SmsOnboarding.Simulator.Protocol;
+using SmsOnboarding.Simulator.State;
 
 namespace SmsOnboarding.Simulator;
 
@@ -25,7 +26,7 @@ public sealed partial class SimulatedAccount
             {
                 return sessionToken is null ? key.SecretAccessKey : null;
             }
-            return Sessions.TryGetValue(accessKeyId, out var session) && session.SessionToken == sessionToken ? session.SecretAccessKey : null;
+            return SessionOf(accessKeyId) is ({ } session, _) && session.SessionToken == sessionToken ? session.SecretAccessKey : null;
         }
     }
 
@@ -50,22 +51,37 @@ public sealed partial class SimulatedAccount
         }
     }
 
-    /// <summary>The identity of a verified access key (call with <see cref="Gate"/> held).</summary>
-    internal Identity IdentityOf(string accessKeyId, bool json)
+    /// <summary>
+    /// The identity of a verified access key and the account it acts in: a session acts in the account of its role,
+    /// which may be a member account of the organisation (call with <see cref="Gate"/> held).
+    /// </summary>
+    internal (Identity Identity, SimulatedAccount Account) IdentityOf(string accessKeyId, bool json)
     {
         if (_peopleKeys.TryGetValue(accessKeyId, out var key))
         {
-            return Identity.User(AccountId, key);
+            return (Identity.User(AccountId, key), this);
         }
-        if (!Sessions.TryGetValue(accessKeyId, out var session))
+        if (SessionOf(accessKeyId) is not ({ } session, { } account))
         {
-            return Identity.LocalUser(AccountId);
+            return (Identity.LocalUser(AccountId), this);
         }
         if (Now >= session.Expiration)
         {
             // The "Common Errors" list of the AWS API references: awsJson services say ExpiredTokenException, awsQuery ones ExpiredToken.
             throw new AwsServiceException(json ? "ExpiredTokenException" : "ExpiredToken", "The security token included in the request is expired", 403);
         }
-        return Identity.Of(session, AccountId);
+        return (Identity.Of(session, account.AccountId), account);
+    }
+
+    private (RoleSession? Session, SimulatedAccount? Account) SessionOf(string accessKeyId)
+    {
+        foreach (var account in OrganizationAccounts)
+        {
+            if (account.Sessions.TryGetValue(accessKeyId, out var session))
+            {
+                return (session, account);
+            }
+        }
+        return (null, null);
     }
 }

@@ -29,10 +29,14 @@ internal sealed record AccountSnapshot(
     IReadOnlyList<IamRoleSnapshot> Roles,
     IReadOnlyList<SnsTopicSnapshot> Topics,
     IReadOnlyList<ManagedPolicy>? ManagedPolicies = null,
-    IReadOnlyList<RoleSession>? Sessions = null)
+    IReadOnlyList<RoleSession>? Sessions = null,
+    IReadOnlyList<MemberAccountSnapshot>? Members = null)
 {
     public const int CurrentFormat = 1;
 }
+
+/// <summary>A member account of the organisation, saved whole inside the root's file (its scenario comes from the root's).</summary>
+internal sealed record MemberAccountSnapshot(string AccountId, AccountSnapshot State);
 
 internal sealed record RandomPosition(int Seed, long Draws);
 

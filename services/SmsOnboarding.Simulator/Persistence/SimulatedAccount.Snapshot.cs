@@ -8,9 +8,12 @@ namespace SmsOnboarding.Simulator;
 public sealed partial class SimulatedAccount
 {
     // Restores without seeding: the snapshot already holds whatever the seed created.
-    private SimulatedAccount(AccountSnapshot snapshot, SimulatorScenario scenario, TimeProvider time)
+    private SimulatedAccount(AccountSnapshot snapshot, SimulatorScenario scenario, TimeProvider time, string accountId, SimulatedAccount? root)
     {
         Time = time;
+        AccountId = accountId;
+        Root = root ?? this;
+        Gate = root?.Gate ?? new object();
         _scenario = scenario;
         ScenarioLoader.Validate(_scenario);
         _faults = new ReplayableRandom(snapshot.Faults.Seed, snapshot.Faults.Draws);
@@ -50,12 +53,19 @@ public sealed partial class SimulatedAccount
         {
             Sessions.Add(session.AccessKeyId, session);
         }
+        foreach (var member in snapshot.Members ?? [])
+        {
+            var memberScenario = scenario.Organization?.Accounts.FirstOrDefault(a => a.AccountId == member.AccountId)?.Scenario
+                ?? throw new ScenarioException("$.organization.accounts", $"the saved member account {member.AccountId} is missing");
+            _members.Add(member.AccountId, new SimulatedAccount(member.State, memberScenario, time, member.AccountId, this));
+        }
     }
 
     /// <summary>Where every change is written before the request that made it is answered; null = memory only.</summary>
     internal SimulatorStateFile? StateFile { get; set; }
 
-    internal static SimulatedAccount Restore(AccountSnapshot snapshot, SimulatorScenario scenario, TimeProvider time) => new(snapshot, scenario, time);
+    internal static SimulatedAccount Restore(AccountSnapshot snapshot, SimulatorScenario scenario, TimeProvider time) =>
+        new(snapshot, scenario, time, SimulatorCredentials.AccountId, root: null);
 
     /// <summary>Call with <see cref="Gate"/> held, so the snapshot is one consistent moment.</summary>
     internal AccountSnapshot Capture(JsonNode createdFrom) => new(
@@ -77,10 +87,11 @@ public sealed partial class SimulatedAccount
         [.. Roles.Values.Select(SnapshotMapping.ToSnapshot)],
         [.. SnapshotMapping.ToSnapshots(Topics)],
         [.. ManagedPolicies.Values],
-        [.. Sessions.Values]);
+        [.. Sessions.Values],
+        _members.Count == 0 ? null : [.. _members.Values.Select(m => new MemberAccountSnapshot(m.AccountId, m.Capture(createdFrom)))]);
 
     /// <summary>Writes the account to its state file if anything changed since the last write (call with <see cref="Gate"/> held).</summary>
-    internal void SaveChanges() => StateFile?.SaveIfChanged(this);
+    internal void SaveChanges() => Root.StateFile?.SaveIfChanged(Root);
 
     /// <summary>
     /// Saves for the wire server (call WITHOUT <see cref="Gate"/>): serialized under the Gate, with
@@ -88,9 +99,9 @@ public sealed partial class SimulatedAccount
     /// </summary>
     internal void SaveChangesOutsideGate(Action atSnapshot)
     {
-        if (StateFile is { } file)
+        if (Root.StateFile is { } file)
         {
-            file.SaveOutside(Gate, this, atSnapshot);
+            file.SaveOutside(Gate, Root, atSnapshot);
             return;
         }
         lock (Gate)

@@ -8,6 +8,9 @@ namespace SmsOnboarding.Simulator.Scenarios;
 public sealed class ScenarioException(string field, string message) : Exception($"scenario field '{field}': {message}")
 {
     public string Field { get; } = field;
+
+    /// <summary>What is wrong with <see cref="Field"/>, without the field.</summary>
+    public string Problem { get; } = message;
 }
 
 public static partial class ScenarioLoader
@@ -91,6 +94,35 @@ public static partial class ScenarioLoader
         Require(s.IamPropagation is not null, "$.iamPropagation", "must be an object");
         Seconds(s.IamPropagation!.ReadSeconds, "$.iamPropagation.readSeconds");
         Seconds(s.IamPropagation.RoleAssumptionSeconds, "$.iamPropagation.roleAssumptionSeconds");
+        if (s.Organization is { } organization)
+        {
+            ValidateOrganization(organization);
+        }
+    }
+
+    private static void ValidateOrganization(SimulatedOrganization organization)
+    {
+        Require(OrganizationId().IsMatch(organization.Id ?? ""), "$.organization.id", "must be o- followed by 10 to 32 lower-case letters or digits (AWS Organizations' form)");
+        Objects(organization.Accounts, "$.organization.accounts");
+        var seen = new HashSet<string>(StringComparer.Ordinal) { SimulatorCredentials.AccountId };
+        for (var i = 0; i < organization.Accounts.Count; i++)
+        {
+            var member = organization.Accounts[i];
+            var field = $"$.organization.accounts[{i}]";
+            Require(AccountId().IsMatch(member.AccountId ?? ""), field + ".accountId", "must be 12 digits");
+            Require(seen.Add(member.AccountId!), field + ".accountId",
+                member.AccountId == SimulatorCredentials.AccountId ? "is the simulated account itself (the local key's account)" : "appears twice");
+            Require(member.Scenario is not null, field + ".scenario", "must be an object (a scenario)");
+            Require(member.Scenario!.Organization is null, field + ".scenario.organization", "a member account cannot have an organisation of its own");
+            try
+            {
+                Validate(member.Scenario);
+            }
+            catch (ScenarioException e)
+            {
+                throw new ScenarioException(field + ".scenario" + e.Field[1..], e.Problem);
+            }
+        }
     }
 
     private static void Seconds(double value, string field) =>
@@ -225,6 +257,12 @@ public static partial class ScenarioLoader
 
     [GeneratedRegex("^[\\w-]+_[0-9a-zA-Z]+$")]
     private static partial Regex PoolId();
+
+    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
+    private static partial Regex OrganizationId();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountId();
 
     [GeneratedRegex("'([^']+)'.*could not be mapped")]
     private static partial Regex UnmappedMember();

@@ -40,6 +40,27 @@ public sealed record SimulatorScenario
     public ReviewPolicies Reviews { get; init; } = new();
     public FaultInjection Faults { get; init; } = new();
     public SeedData Seed { get; init; } = new();
+
+    /// <summary>The AWS Organizations organisation this account belongs to, with the member accounts simulated beside it; none when null.</summary>
+    public SimulatedOrganization? Organization { get; init; }
+}
+
+/// <summary>
+/// An organisation (AWS Organizations) around the simulated account: every member account has its own pools, sandbox
+/// state, quotas, support plan and inboxes, from its own scenario. The README's local key stays this account's.
+/// </summary>
+public sealed record SimulatedOrganization
+{
+    /// <summary>The organisation id (aws:PrincipalOrgID): o- and 10 to 32 lower-case letters or digits, as AWS Organizations forms it.</summary>
+    public string Id { get; init; } = "o-exampleorgid";
+    public IReadOnlyList<MemberAccount> Accounts { get; init; } = [];
+}
+
+/// <summary>A member account of the organisation and how AWS behaves towards it (a scenario without an organisation of its own).</summary>
+public sealed record MemberAccount(string AccountId)
+{
+    public string? Name { get; init; }
+    public SimulatorScenario Scenario { get; init; } = new();
 }
 
 /// <summary>

@@ -11,5 +11,8 @@ internal sealed record RoleSession(
     string SessionName,
     DateTimeOffset Expiration)
 {
+    /// <summary>The inline session policy it was issued with: the session may do only what both it and the role allow.</summary>
+    public string? SessionPolicy { get; init; }
+
     public string Arn(string accountId) => $"arn:aws:sts::{accountId}:assumed-role/{RoleName}/{SessionName}";
 }

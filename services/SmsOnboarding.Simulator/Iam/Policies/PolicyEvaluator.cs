@@ -38,16 +38,28 @@ public static class PolicyEvaluator
     public static Verdict Evaluate(IEnumerable<Policy> policies, AccessRequest request) =>
         Evaluate(policies, request, out _);
 
-    /// <summary>An identity acting with its identity-based policies, capped by its permissions boundary (when it has one).</summary>
-    public static Decision Authorize(IReadOnlyList<Policy> identity, IReadOnlyList<Policy>? boundary, AccessRequest request)
+    /// <summary>
+    /// An identity acting with its identity-based policies, capped by its permissions boundary and its session policy
+    /// (when it has them): each must allow, and an explicit deny in any of them wins.
+    /// </summary>
+    public static Decision Authorize(IReadOnlyList<Policy> identity, IReadOnlyList<Policy>? boundary, AccessRequest request,
+        IReadOnlyList<Policy>? session = null)
     {
         var byIdentity = Evaluate(identity, request);
         var byBoundary = boundary is null ? Verdict.Allow : Evaluate(boundary, request);
-        return Combine(request, byIdentity, byBoundary);
+        var bySession = session is null ? Verdict.Allow : Evaluate(session, request);
+        var decision = Combine(request, byIdentity, byBoundary);
+        return bySession switch
+        {
+            Verdict.ExplicitDeny when byIdentity != Verdict.ExplicitDeny => Denied(request, "with an explicit deny in a session policy"),
+            Verdict.NotApplicable when decision.Allowed => Denied(request, "because no session policy allows the " + request.Action + " action"),
+            _ => decision,
+        };
     }
 
     /// <summary><c>sts:AssumeRole</c> (and the like): the role's trust policy plus, for an AWS caller, its own policies.</summary>
-    public static Decision AuthorizeAssumeRole(Policy trust, IReadOnlyList<Policy> callerIdentity, IReadOnlyList<Policy>? callerBoundary, AccessRequest request)
+    public static Decision AuthorizeAssumeRole(Policy trust, IReadOnlyList<Policy> callerIdentity, IReadOnlyList<Policy>? callerBoundary, AccessRequest request,
+        bool crossAccount = false)
     {
         var byTrust = Evaluate([trust], request, out var direct);
         if (byTrust == Verdict.ExplicitDeny)
@@ -68,7 +80,8 @@ public static class PolicyEvaluator
         {
             return Denied(request, "because no resource-based policy allows the " + request.Action + " action");
         }
-        return direct ? Decision.Allow : Combine(request, byIdentity, byBoundary);
+        // Across accounts the role's trust never speaks for the caller's account: its own policies must allow too.
+        return direct && !crossAccount ? Decision.Allow : Combine(request, byIdentity, byBoundary);
     }
 
     private static Decision Combine(AccessRequest request, Verdict byIdentity, Verdict byBoundary) => (byIdentity, byBoundary) switch

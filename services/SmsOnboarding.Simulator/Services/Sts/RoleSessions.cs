@@ -10,8 +10,9 @@ internal sealed record AssumeRoleInput(string RoleArn, string RoleSessionName, i
 
 /// <summary>
 /// STS AssumeRole (STS API reference): the role's trust policy must trust the caller (with its conditions, e.g.
-/// sts:ExternalId) and, when it trusts only the caller's account, the caller's own policies must allow
-/// sts:AssumeRole on the role. The session then acts with the role's policies until it expires.
+/// sts:ExternalId) and, when it trusts only the caller's account or the role is in another account, the caller's own
+/// policies must allow sts:AssumeRole on the role ("Cross-account policy evaluation logic", IAM User Guide). The
+/// session then acts in the role's account with the role's policies, narrowed by a session policy, until it expires.
 /// </summary>
 internal static partial class RoleSessions
 {
@@ -28,22 +29,26 @@ internal static partial class RoleSessions
         {
             throw Validation($"Value '{externalId}' at 'externalId' failed to satisfy constraint: Member must have length between 2 and 1224 and satisfy regular expression pattern: [\\w+=,.@:\\/-]*");
         }
-        if (input.SessionPolicy is not null)
-        {
-            throw Validation("Session policies (Policy, PolicyArns) are not simulated: the simulated account would not cap the session by them.");
-        }
-        var seenBy = Propagation.RoleAssumption(account);
-        var role = RoleOf(account, input.RoleArn) is { } found && seenBy.Sees(found) ? found : null;
+        var sessionPolicy = input.SessionPolicy is { } document ? SessionPolicy(document) : null;
+        // The role may live in another account of the organisation; the caller's own policies are judged in its account.
+        var owner = RoleArn().Match(input.RoleArn) is { Success: true } arn ? account.AccountById(arn.Groups["account"].Value) : null;
+        var seenBy = owner is null ? null : Propagation.RoleAssumption(owner);
+        var role = owner is not null && RoleOf(owner, input.RoleArn) is { } found && seenBy!.Sees(found) ? found : null;
         var keys = new List<(string, string)> { ("sts:RoleSessionName", input.RoleSessionName) };
         if (input.ExternalId is not null)
         {
             keys.Add(("sts:ExternalId", input.ExternalId));
         }
-        var request = new AccessRequest("sts:AssumeRole", input.RoleArn, caller.Caller, ActionCatalog.Context(caller, "us-east-1", keys));
-        var decision = role is null || RolePermissions.Trust(role, seenBy) is not { } trust
+        var request = new AccessRequest("sts:AssumeRole", input.RoleArn, caller.Caller, ActionCatalog.Context(caller, "us-east-1", keys, account.OrganizationId));
+        var decision = role is null || RolePermissions.Trust(role, seenBy!) is not { } trust
             ? new Decision(false, "because no resource-based policy allows the sts:AssumeRole action")
-            : PolicyEvaluator.AuthorizeAssumeRole(trust, caller.Policies(account), caller.Boundary(account), request);
+            : PolicyEvaluator.AuthorizeAssumeRole(trust, caller.Policies(account), caller.Boundary(account), request, crossAccount: owner != account);
         account.RecordDecision(caller.Arn, "sts:AssumeRole", decision.Allowed);
+        if (owner is not null && owner != account)
+        {
+            // CloudTrail records a cross-account AssumeRole in both accounts.
+            owner.RecordDecision(caller.Arn, "sts:AssumeRole", decision.Allowed);
+        }
         if (!decision.Allowed)
         {
             throw Authorizer.Denied("sts", caller, "sts:AssumeRole", input.RoleArn, decision.Reason);
@@ -59,7 +64,29 @@ internal static partial class RoleSessions
         {
             throw new AwsServiceException("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
-        return Mint(account, role!, input.RoleSessionName, now, now.AddSeconds(duration));
+        return Mint(owner!, role!, input.RoleSessionName, now, now.AddSeconds(duration), sessionPolicy);
+    }
+
+    /// <summary>
+    /// An inline session policy (AssumeRole's Policy): at most 2,048 characters of \u0009, \u000A, \u000D and
+    /// \u0020-\u00FF (the STS model), refused as MalformedPolicyDocument when IAM would not read it. The session then acts
+    /// with the intersection of the role's policies and this one (IAM User Guide, "Session policies").
+    /// </summary>
+    private static string SessionPolicy(string document)
+    {
+        if (document.Length is < 1 or > 2048 || document.Any(c => c is not ('\t' or '\n' or '\r') and (< ' ' or > '\u00FF')))
+        {
+            throw Validation("Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048 and satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+        }
+        try
+        {
+            Policy.Parse(document, PolicyKind.Identity);
+        }
+        catch (PolicyFormatException e)
+        {
+            throw new AwsServiceException("MalformedPolicyDocument", e.Message);
+        }
+        return document;
     }
 
     /// <summary>
@@ -83,7 +110,8 @@ internal static partial class RoleSessions
             : null;
     }
 
-    private static RoleSession Mint(SimulatedAccount account, IamRole role, string sessionName, DateTimeOffset now, DateTimeOffset expiration)
+    private static RoleSession Mint(SimulatedAccount account, IamRole role, string sessionName, DateTimeOffset now, DateTimeOffset expiration,
+        string? sessionPolicy = null)
     {
         // An expired session is kept a day, so a late request with it is refused as ExpiredToken, then forgotten (a
         // guess: AWS does not say how long it recognises an expired token); a months-long local run stays small.
@@ -99,7 +127,8 @@ internal static partial class RoleSessions
             role.RoleId,
             role.Arn(account.AccountId),
             sessionName,
-            expiration);
+            expiration)
+        { SessionPolicy = sessionPolicy };
         account.Sessions[session.AccessKeyId] = session;
         return session;
     }

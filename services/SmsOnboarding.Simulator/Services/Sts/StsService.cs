@@ -40,7 +40,7 @@ internal sealed class StsService : IQueryService
                 Xml.E("Expiration", Xml.Format(session.Expiration))),
             Xml.E("AssumedRoleUser",
                 Xml.E("AssumedRoleId", $"{session.RoleId}:{session.SessionName}"),
-                Xml.E("Arn", session.Arn(context.Account.AccountId))),
+                Xml.E("Arn", session.Arn(session.RoleArn.Split(':')[4]))),
             Xml.E("PackedPolicySize", 0.ToString(CultureInfo.InvariantCulture)));
     }
 }
