@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using SmsOnboarding.Infra.Members;
 using SmsOnboarding.Steps;
 
 // jsii-backed CDK calls from parallel test classes deadlock `dotnet test` (FIELD-GUIDE): one collection, serial.
@@ -35,13 +36,17 @@ public sealed class SynthesizedStack : IDisposable
         File.WriteAllText(Path.Combine(ApiPackage, InfraOptions.ApiAssembly + ".dll"), "placeholder for template tests");
 
         var app = NewApp();
-        Stack = new SmsOnboardingStack(app, SmsOnboardingStack.DefaultName, InfraOptions.FromContext(app.Node));
+        var stacks = SmsOnboardingApp.Compose(app, InfraOptions.FromContext(app.Node));
+        Stack = stacks.Service;
         var assembly = app.Synth();
         TemplatePath = assembly.GetStackByName(SmsOnboardingStack.DefaultName).TemplateFullPath;
-        Json = JsonNode.Parse(File.ReadAllText(TemplatePath))!.AsObject();
+        Service = TemplateDocument.Load(TemplatePath);
+        MemberTemplatePath = assembly.GetStackByName(SmsOnboardingMemberStack.DefaultName).TemplateFullPath;
+        Member = TemplateDocument.Load(MemberTemplatePath);
 
         // W3005 (DependsOn also implied by GetAtt) is how CDK orders a function after its role policy: style, not risk.
         CfnLint = ExternalValidatorTests.RunAsync("cfn-lint", TemplatePath, "--format", "parseable", "--ignore-checks", "W3005");
+        MemberCfnLint = ExternalValidatorTests.RunAsync("cfn-lint", MemberTemplatePath, "--format", "parseable");
         ResolvedDefinitionPath = Path.Combine(WorkDirectory, "onboarding.resolved.asl.json");
         File.WriteAllText(ResolvedDefinitionPath, DefinitionSubstitutionTests.Resolved(this));
         AslValidatorPath = Path.Combine(RepositoryRoot, ".tools", "node_modules", ".bin", "asl-validator");
@@ -64,12 +69,21 @@ public sealed class SynthesizedStack : IDisposable
 
     public Template Template { get; }
 
-    /// <summary>The synthesized CloudFormation template, as written to cdk.out.</summary>
-    public JsonObject Json { get; }
+    /// <summary>The service stack's template.</summary>
+    public TemplateDocument Service { get; }
+
+    public JsonObject Json => Service.Json;
 
     public string TemplatePath { get; }
 
     public Task<(int Exit, string Output)> CfnLint { get; }
+
+    /// <summary>The member-account template (the target role and the SMS-role boundary), as written to cdk.out.</summary>
+    public TemplateDocument Member { get; }
+
+    public string MemberTemplatePath { get; }
+
+    public Task<(int Exit, string Output)> MemberCfnLint { get; }
 
     public string ResolvedDefinitionPath { get; }
 
@@ -77,7 +91,7 @@ public sealed class SynthesizedStack : IDisposable
 
     public Task<(int Exit, string Output)> AslValidator { get; }
 
-    public JsonObject Resources => Json["Resources"]!.AsObject();
+    public JsonObject Resources => Service.Resources;
 
     public App NewApp(IDictionary<string, object>? extraContext = null)
     {
@@ -114,8 +128,7 @@ public sealed class SynthesizedStack : IDisposable
         }
     }
 
-    public IEnumerable<(string LogicalId, JsonObject Resource)> OfType(string type) =>
-        Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type).Select(r => (r.Key, r.Value!.AsObject()));
+    public IEnumerable<(string LogicalId, JsonObject Resource)> OfType(string type) => Service.OfType(type);
 
     public string StateMachineRoleId() =>
         TemplateJson.Target(OfType("AWS::StepFunctions::StateMachine").Single().Resource["Properties"]!["RoleArn"])!;

@@ -28,6 +28,13 @@ public sealed class OnboardingWorkflow : Construct
     /// <summary>dotnet10 is not a constant in CDK 2.160; the managed runtime exists (Amazon Linux 2023).</summary>
     public static readonly Runtime DotnetRuntime = new("dotnet10", RuntimeFamily.DOTNET_CORE);
 
+    /// <summary>
+    /// Every step function's role lives under this path (names stay generated, so two stacks never collide), which is
+    /// how a member account's target role trusts exactly these roles of the service account (aws:PrincipalArn).
+    /// Not <see cref="SmsOnboarding.Domain.Policies.SmsRolePolicies.RolePath"/>: the steps' IAM grants cover that path.
+    /// </summary>
+    public const string StepRolePath = "/sms-onboarding-steps/";
+
     public StateMachine StateMachine { get; }
 
     public IReadOnlyDictionary<string, Function> Functions { get; }
@@ -40,13 +47,7 @@ public sealed class OnboardingWorkflow : Construct
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(reminders);
 
-        // The name is fixed because EnsureSmsRole's CreateRole grant requires exactly this boundary ARN.
-        SmsRoleBoundary = new ManagedPolicy(this, "SmsRoleBoundary", new ManagedPolicyProps
-        {
-            ManagedPolicyName = StepGrants.SmsRoleBoundaryPolicyName,
-            Description = "Permissions boundary of every SMS role the workflow creates: SNS Publish only.",
-            Statements = [new PolicyStatement(new PolicyStatementProps { Effect = Effect.ALLOW, Actions = ["sns:Publish"], Resources = ["*"] })],
-        });
+        SmsRoleBoundary = Workflow.SmsRoleBoundary.Create(this, "SmsRoleBoundary");
 
         var code = Code.FromAsset(options.StepsPackage);
         var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
@@ -100,6 +101,7 @@ public sealed class OnboardingWorkflow : Construct
         var role = new Role(this, step.Name + "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Path = StepRolePath,
             Description = $"SmsOnboarding step {step.Name}: only the calls that step makes.",
         });
         foreach (var statement in StepPolicies.For(step, table))

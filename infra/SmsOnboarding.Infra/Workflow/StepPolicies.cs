@@ -32,7 +32,7 @@ public static class StepPolicies
             var plain = grant.Resources.Where(r => !r.StartsWith(TablePrefix, StringComparison.Ordinal)).ToList();
             if (plain.Count > 0)
             {
-                statements.Add(Statement(grant.Actions, plain.Select(Resolve), Conditions(grant)));
+                statements.Add(Allow(grant with { Resources = plain }));
             }
 
             foreach (var pattern in grant.Resources.Where(r => r.StartsWith(TablePrefix, StringComparison.Ordinal)).Select(r => KeyPattern(step, r)).Distinct())
@@ -44,6 +44,16 @@ public static class StepPolicies
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// One grant as it stands, tokens resolved for the account and Region the statement is deployed in: how the member
+    /// stack's target role holds the grants that act on a team's account (no tables there).
+    /// </summary>
+    public static PolicyStatement Allow(IamGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return Statement(grant.Actions, grant.Resources.Select(Resolve), Conditions(grant));
     }
 
     public static string Resolve(string value) =>
