@@ -14,4 +14,4 @@ bash infra/publish-lambdas.sh
 rm -rf infra/cdk.out
 TMPDIR="$scratch/tmp" JSII_RUNTIME_PACKAGE_CACHE_ROOT="$scratch/jsii" CDK_OUTDIR="$PWD/infra/cdk.out" \
   dotnet run --project infra/SmsOnboarding.Infra --artifacts-path "$artifacts" -v quiet
-echo "synth: infra/cdk.out/SmsOnboardingStack.template.json infra/cdk.out/SmsOnboardingMember.template.json"
+echo "synth: infra/cdk.out/{SmsOnboardingStack,SmsOnboardingMember,SmsOnboardingOrg}.template.json"

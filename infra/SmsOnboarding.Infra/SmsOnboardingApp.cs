@@ -4,7 +4,7 @@ using SmsOnboarding.Infra.Members;
 namespace SmsOnboarding.Infra;
 
 /// <summary>The stacks the CDK app synthesizes, each to its own template; the template tests synthesize the same.</summary>
-public sealed record SmsOnboardingApp(SmsOnboardingStack Service, SmsOnboardingMemberStack Member)
+public sealed record SmsOnboardingApp(SmsOnboardingStack Service, SmsOnboardingMemberStack Member, SmsOnboardingOrgStack Org)
 {
     public static SmsOnboardingApp Compose(App app, InfraOptions options)
     {
@@ -14,6 +14,7 @@ public sealed record SmsOnboardingApp(SmsOnboardingStack Service, SmsOnboardingM
             Description = "SmsOnboarding: turns on SMS for Cognito user pools with Step Functions (issue 7)",
         });
         var member = new SmsOnboardingMemberStack(app, SmsOnboardingMemberStack.DefaultName);
-        return new SmsOnboardingApp(service, member);
+        var org = new SmsOnboardingOrgStack(app, SmsOnboardingOrgStack.DefaultName, MemberTemplate.Body());
+        return new SmsOnboardingApp(service, member, org);
     }
 }

@@ -23,6 +23,14 @@ public sealed class ExternalValidatorTests(SynthesizedStack synth)
     }
 
     [Fact]
+    public async Task Cfn_lint_passes_on_the_stack_set_template()
+    {
+        var (exit, output) = await synth.OrgCfnLint;
+
+        Assert.True(exit == 0, $"cfn-lint exit {exit}:\n{output}");
+    }
+
+    [Fact]
     public async Task Asl_validator_passes_on_the_definition_with_substitutions_applied()
     {
         Assert.True(File.Exists(synth.AslValidatorPath), $"asl-validator 4.0.0 is not installed at {synth.AslValidatorPath}: run `bash .ci/install-tools`.");

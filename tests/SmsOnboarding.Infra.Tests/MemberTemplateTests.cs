@@ -85,23 +85,23 @@ public sealed class MemberTemplateTests(SynthesizedStack synth)
 
         Assert.Equal("Allow", trust["Effect"]!.GetValue<string>());
         Assert.Equal(["sts:AssumeRole"], Strings(trust["Action"]));
-        Assert.Equal($"arn:{{partition}}:iam::{{{SmsOnboardingMemberStack.ServiceAccountIdParameter}}}:root", Text(trust["Principal"]!["AWS"]));
+        Assert.Equal($"arn:{{partition}}:iam::{{{MemberParameters.ServiceAccountIdName}}}:root", Text(trust["Principal"]!["AWS"]));
         var condition = trust["Condition"]!.AsObject();
         Assert.Equal(["ArnLike", "StringEquals"], condition.Select(c => c.Key).Order());
         Assert.Equal(["aws:PrincipalOrgID", "sts:ExternalId"], condition["StringEquals"]!.AsObject().Select(p => p.Key).Order());
-        Assert.Equal("{" + SmsOnboardingMemberStack.ExternalIdParameter + "}", Text(condition["StringEquals"]!["sts:ExternalId"]));
-        Assert.Equal("{" + SmsOnboardingMemberStack.OrganizationIdParameter + "}", Text(condition["StringEquals"]!["aws:PrincipalOrgID"]));
+        Assert.Equal("{" + MemberParameters.ExternalIdName + "}", Text(condition["StringEquals"]!["sts:ExternalId"]));
+        Assert.Equal("{" + MemberParameters.OrganizationIdName + "}", Text(condition["StringEquals"]!["aws:PrincipalOrgID"]));
         Assert.Equal(
-            $"arn:{{partition}}:iam::{{{SmsOnboardingMemberStack.ServiceAccountIdParameter}}}:role{OnboardingWorkflow.StepRolePath}*",
+            $"arn:{{partition}}:iam::{{{MemberParameters.ServiceAccountIdName}}}:role{OnboardingWorkflow.StepRolePath}*",
             Text(condition["ArnLike"]!["aws:PrincipalArn"]));
 
         var parameters = synth.Member.Parameters;
         Assert.Equal(
-            [SmsOnboardingMemberStack.ExternalIdParameter, SmsOnboardingMemberStack.OrganizationIdParameter, SmsOnboardingMemberStack.ServiceAccountIdParameter],
+            [MemberParameters.ExternalIdName, MemberParameters.OrganizationIdName, MemberParameters.ServiceAccountIdName],
             parameters.Select(p => p.Key).Order());
-        Assert.True(parameters[SmsOnboardingMemberStack.ExternalIdParameter]!["NoEcho"]!.GetValue<bool>());
-        Assert.Equal(2, parameters[SmsOnboardingMemberStack.ExternalIdParameter]!["MinLength"]!.GetValue<int>());
-        Assert.Equal(1224, parameters[SmsOnboardingMemberStack.ExternalIdParameter]!["MaxLength"]!.GetValue<int>());
+        Assert.True(parameters[MemberParameters.ExternalIdName]!["NoEcho"]!.GetValue<bool>());
+        Assert.Equal(2, parameters[MemberParameters.ExternalIdName]!["MinLength"]!.GetValue<int>());
+        Assert.Equal(1224, parameters[MemberParameters.ExternalIdName]!["MaxLength"]!.GetValue<int>());
     }
 
     [Fact]

@@ -43,10 +43,13 @@ public sealed class SynthesizedStack : IDisposable
         Service = TemplateDocument.Load(TemplatePath);
         MemberTemplatePath = assembly.GetStackByName(SmsOnboardingMemberStack.DefaultName).TemplateFullPath;
         Member = TemplateDocument.Load(MemberTemplatePath);
+        OrgTemplatePath = assembly.GetStackByName(SmsOnboardingOrgStack.DefaultName).TemplateFullPath;
+        Org = TemplateDocument.Load(OrgTemplatePath);
 
         // W3005 (DependsOn also implied by GetAtt) is how CDK orders a function after its role policy: style, not risk.
         CfnLint = ExternalValidatorTests.RunAsync("cfn-lint", TemplatePath, "--format", "parseable", "--ignore-checks", "W3005");
         MemberCfnLint = ExternalValidatorTests.RunAsync("cfn-lint", MemberTemplatePath, "--format", "parseable");
+        OrgCfnLint = ExternalValidatorTests.RunAsync("cfn-lint", OrgTemplatePath, "--format", "parseable");
         ResolvedDefinitionPath = Path.Combine(WorkDirectory, "onboarding.resolved.asl.json");
         File.WriteAllText(ResolvedDefinitionPath, DefinitionSubstitutionTests.Resolved(this));
         AslValidatorPath = Path.Combine(RepositoryRoot, ".tools", "node_modules", ".bin", "asl-validator");
@@ -84,6 +87,13 @@ public sealed class SynthesizedStack : IDisposable
     public string MemberTemplatePath { get; }
 
     public Task<(int Exit, string Output)> MemberCfnLint { get; }
+
+    /// <summary>The template with the StackSet that deploys the member template across the organisation.</summary>
+    public TemplateDocument Org { get; }
+
+    public string OrgTemplatePath { get; }
+
+    public Task<(int Exit, string Output)> OrgCfnLint { get; }
 
     public string ResolvedDefinitionPath { get; }
 

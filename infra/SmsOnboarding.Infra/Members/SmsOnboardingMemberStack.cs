@@ -9,15 +9,12 @@ namespace SmsOnboarding.Infra.Members;
 /// <summary>
 /// What a team's account needs so the service can onboard its pools (issue 12.2, decision 0026): the target role the
 /// service's step roles assume, and the boundary EnsureSmsRole puts on the SMS roles it creates there. Deployed to
-/// every account of an OU by a StackSet, so the template takes everything
+/// every account of an OU by <see cref="SmsOnboardingOrgStack"/>'s StackSet, so the template takes everything
 /// account-specific as parameters, has no assets and does not need a CDK bootstrap in the member account.
 /// </summary>
 public sealed class SmsOnboardingMemberStack : Stack
 {
     public const string DefaultName = "SmsOnboardingMember";
-    public const string ServiceAccountIdParameter = "ServiceAccountId";
-    public const string ExternalIdParameter = "ExternalId";
-    public const string OrganizationIdParameter = "OrganizationId";
     public const string PolicyName = "step-grants";
     public const string DenySelfChangeSid = "DenyAnyChangeToThisRole";
 
@@ -27,39 +24,18 @@ public sealed class SmsOnboardingMemberStack : Stack
     public SmsOnboardingMemberStack(Construct scope, string id, IStackProps? props = null)
         : base(scope, id, props ?? DefaultProps)
     {
-        var serviceAccount = new CfnParameter(this, ServiceAccountIdParameter, new CfnParameterProps
-        {
-            Type = "String",
-            AllowedPattern = "^[0-9]{12}$",
-            Description = "The account the SmsOnboarding service stack runs in: its step roles may assume the target role.",
-        });
-        var externalId = new CfnParameter(this, ExternalIdParameter, new CfnParameterProps
-        {
-            Type = "String",
-            NoEcho = true,
-            MinLength = 2,
-            MaxLength = 1224,
-            AllowedPattern = "^[\\w+=,.@:/-]*$",
-            Description = "ExternalId the steps send with sts:AssumeRole (2-1224 characters of [\\w+=,.@:/-], STS's limits).",
-        });
-        var organization = new CfnParameter(this, OrganizationIdParameter, new CfnParameterProps
-        {
-            Type = "String",
-            AllowedPattern = "^o-[a-z0-9]{10,32}$",
-            Description = "The AWS Organizations id the service account belongs to.",
-        });
-
+        var parameters = MemberParameters.Declare(this);
         _ = SmsRoleBoundary.Create(this, "SmsRoleBoundary");
 
-        var trusted = new AccountPrincipal(serviceAccount.ValueAsString).WithConditions(new Dictionary<string, object>
+        var trusted = new AccountPrincipal(parameters.ServiceAccountId.ValueAsString).WithConditions(new Dictionary<string, object>
         {
             ["StringEquals"] = new Dictionary<string, object>
             {
-                ["sts:ExternalId"] = externalId.ValueAsString,
-                ["aws:PrincipalOrgID"] = organization.ValueAsString,
+                ["sts:ExternalId"] = parameters.ExternalId.ValueAsString,
+                ["aws:PrincipalOrgID"] = parameters.OrganizationId.ValueAsString,
             },
             // aws:PrincipalArn is the calling session's role ARN, path included: only the service's step roles.
-            ["ArnLike"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = StepRolesArn(serviceAccount.ValueAsString) },
+            ["ArnLike"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = StepRolesArn(parameters.ServiceAccountId.ValueAsString) },
         });
 
         _ = new Role(this, "TargetRole", new RoleProps
