@@ -47,7 +47,8 @@ internal static class RealAwsServe
             Facts: new AwsFactsProbe(local.Aws),
             StepFunctionsEndpoint: new StepFunctionsEndpoint(local.Engine).HandleAsync,
             Shutdown: local.DisposeAsync,
-            AwsTarget: $"real AWS account {identity.Account} as {identity.Arn}");
+            AwsTarget: $"real AWS account {identity.Account} as {identity.Arn}",
+            ServiceAccountId: identity.Account ?? throw new ServeConfigurationException("--aws real: STS GetCallerIdentity named no account."));
         return (backends, local);
     }
 

@@ -28,15 +28,29 @@ public sealed class OnboardingAuthorizationHandler : AuthorizationHandler<Onboar
         var ops = user.IsInRole(Roles.Ops);
         var own = string.Equals(onboarding.Requester, name, StringComparison.Ordinal);
         var approval = ApprovalRefusal(user, name, onboarding);
+        var team = UserClaims.TeamOf(user);
         if (operation == OnboardingOperation.Read)
         {
-            return ops || own || user.IsInRole(Roles.Approver) ? null
-                : $"Onboarding {onboarding.Id} belongs to {onboarding.Requester}: requesters see only their own onboardings.";
+            if (ops || own || user.IsInRole(Roles.Approver) || (team is not null && string.Equals(onboarding.Team, team, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+            return team is null
+                ? $"Onboarding {onboarding.Id} belongs to {onboarding.Requester}: requesters see only their own onboardings."
+                : $"Onboarding {onboarding.Id} belongs to {onboarding.Requester} of team '{onboarding.Team}': requesters see only their own and their team's ({team}) onboardings.";
         }
         if (operation == OnboardingOperation.Submit)
         {
-            return ops || own ? null
+            if (ops)
+            {
+                return null;
+            }
+            return own ? TeamRefusal(user, onboarding)
                 : $"requester is '{onboarding.Requester}' but you are '{name}': requesters submit only in their own name.";
+        }
+        if (operation == OnboardingOperation.Plan)
+        {
+            return ops ? null : TeamRefusal(user, onboarding);
         }
         if (operation == OnboardingOperation.Cancel)
         {
@@ -79,6 +93,28 @@ public sealed class OnboardingAuthorizationHandler : AuthorizationHandler<Onboar
         {
             return $"Onboarding {onboarding.Id} names {string.Join(", ", onboarding.Approvers)} as approver(s), not {name}.";
         }
+        if (UserClaims.ApproverAccounts(user) is { } accounts && (onboarding.AccountId is null || !accounts.Contains(onboarding.AccountId)))
+        {
+            return $"Onboarding {onboarding.Id} is for account {onboarding.AccountId ?? "(not recorded)"}: {name} approves only onboardings of accounts {Listed(accounts)}.";
+        }
         return null;
     }
+
+    /// <summary>A requester of a team acts for that team only, and only on pools in the team's accounts.</summary>
+    private static string? TeamRefusal(ClaimsPrincipal user, OnboardingParties onboarding)
+    {
+        if (UserClaims.RequesterAccounts(user) is not { } accounts)
+        {
+            return null;
+        }
+        var team = UserClaims.TeamOf(user);
+        if (!string.Equals(onboarding.Team, team, StringComparison.Ordinal))
+        {
+            return $"The request names team '{onboarding.Team}' but you are in team '{team}': requesters onboard pools for their own team.";
+        }
+        return onboarding.AccountId is not null && accounts.Contains(onboarding.AccountId) ? null
+            : $"Account {onboarding.AccountId ?? "(none)"} is not one of team '{team}''s accounts ({Listed(accounts)}): requesters onboard only pools in their team's accounts.";
+    }
+
+    private static string Listed(IReadOnlySet<string> accounts) => string.Join(", ", accounts.Order(StringComparer.Ordinal));
 }

@@ -35,8 +35,11 @@ public static class Policies
     }
 }
 
-/// <summary>What the rules of an onboarding look at: its id, who asked for it and whom it names as approvers.</summary>
-public sealed record OnboardingParties(string Id, string Requester, IReadOnlyList<string> Approvers);
+/// <summary>
+/// What the rules of an onboarding look at: its id, who asked for it, whom it names as approvers, the team it is for
+/// and the account of its pool (null only for onboardings recorded before accounts were kept).
+/// </summary>
+public sealed record OnboardingParties(string Id, string Requester, IReadOnlyList<string> Approvers, string? Team = null, string? AccountId = null);
 
 /// <summary>An action on one onboarding, judged against its <see cref="OnboardingParties"/>.</summary>
 public sealed class OnboardingOperation : IAuthorizationRequirement
@@ -45,19 +48,22 @@ public sealed class OnboardingOperation : IAuthorizationRequirement
 
     public string Name { get; }
 
-    /// <summary>Ops, any approver, or its requester.</summary>
+    /// <summary>Ops, any approver, its requester, or a requester of its team.</summary>
     public static readonly OnboardingOperation Read = new("read");
 
-    /// <summary>Ops, or a requester in their own name.</summary>
+    /// <summary>Ops, or a requester in their own name, for their own team and one of its accounts.</summary>
     public static readonly OnboardingOperation Submit = new("submit");
 
     /// <summary>Ops, or its requester.</summary>
     public static readonly OnboardingOperation Cancel = new("cancel");
 
+    /// <summary>Dry-run plan of a request: ops, or anyone whose team (if they have one) owns its account.</summary>
+    public static readonly OnboardingOperation Plan = new("plan");
+
     /// <summary>Ops only.</summary>
     public static readonly OnboardingOperation Redrive = new("redrive");
 
-    /// <summary>An approver it names (or any approver when it names none), never its own requester.</summary>
+    /// <summary>An approver it names (or any approver when it names none) whose accounts include its account, never its own requester.</summary>
     public static readonly OnboardingOperation Approve = new("approve");
 
     /// <summary>A raw workflow callback with a task token (SendTask*): whoever may approve it, or ops.</summary>
@@ -77,6 +83,6 @@ public static class OnboardingPartiesExtensions
     public static OnboardingParties Parties(this Onboardings.OnboardingRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new OnboardingParties(record.Id, record.Requester, record.Approvers);
+        return new OnboardingParties(record.Id, record.Requester, record.Approvers, record.Team, record.AccountId);
     }
 }

@@ -8,7 +8,8 @@ namespace SmsOnboarding.Api.Auth;
 public sealed class UsersFileException(string message) : Exception(message);
 
 /// <summary>
-/// The people of a local deployment, from a users file: <c>[{"name","token","roles":[...],"accessKeyId","secretAccessKey"}]</c>.
+/// The people of a local deployment, from a users file: <c>[{"name","token","roles":[...],"accessKeyId","secretAccessKey"}]</c>,
+/// or <c>{"teams": {"payments": {"accounts": [...]}}, "users": [... "team": "payments" ...]}</c> (see <see cref="UsersFileShape"/>).
 /// The bearer token authenticates them to the HTTP API; the optional AWS access key authenticates them, as the same
 /// user with the same roles, to the AWS-compatible endpoints of serve (decision 0017). Local and demo use only; a
 /// deployment would put an identity provider in front instead.
@@ -54,23 +55,12 @@ public sealed partial class UserDirectory
 
     public static UserDirectory Parse(string json, string source)
     {
-        UserEntry[]? entries;
-        try
-        {
-            entries = JsonSerializer.Deserialize<UserEntry[]>(json, JsonSerializerOptions.Web);
-        }
-        catch (JsonException e)
-        {
-            throw new UsersFileException($"{source}: not a JSON array of users ({e.Message})");
-        }
-        if (entries is null || entries.Length == 0)
-        {
-            throw new UsersFileException($"{source}: expected a non-empty JSON array [{{\"name\",\"token\",\"roles\"}}]");
-        }
+        var (teams, entries) = UsersFileShape.Read(json, source);
         var users = new List<(byte[], ApiUser)>();
         var byAccessKey = new Dictionary<string, (string, ApiUser)>(StringComparer.Ordinal);
         var listed = new List<(string, string, string[], string?)>();
         var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
@@ -78,6 +68,10 @@ public sealed partial class UserDirectory
             if (string.IsNullOrWhiteSpace(e?.Name))
             {
                 throw new UsersFileException($"{where}.name is missing");
+            }
+            if (!names.Add(e.Name))
+            {
+                throw new UsersFileException($"{where}.name '{e.Name}' is listed twice");
             }
             if (string.IsNullOrWhiteSpace(e.Token) || e.Token.Length < 8)
             {
@@ -91,7 +85,7 @@ public sealed partial class UserDirectory
             {
                 throw new UsersFileException($"{where}.roles must list one or more of requester, approver, ops");
             }
-            var user = new ApiUser(e.Name, new HashSet<string>(e.Roles, StringComparer.Ordinal));
+            var user = UsersFileShape.Scope(new ApiUser(e.Name, new HashSet<string>(e.Roles, StringComparer.Ordinal)), e.Team, e.Accounts, teams, where);
             if (e.AccessKeyId is not null || e.SecretAccessKey is not null)
             {
                 if (e.AccessKeyId is null || !AccessKeyIdPattern().IsMatch(e.AccessKeyId))
@@ -150,5 +144,4 @@ public sealed partial class UserDirectory
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Z0-9]{16,128}$")]
     private static partial System.Text.RegularExpressions.Regex AccessKeyIdPattern();
 
-    private sealed record UserEntry(string? Name, string? Token, string[]? Roles, string? AccessKeyId = null, string? SecretAccessKey = null);
 }

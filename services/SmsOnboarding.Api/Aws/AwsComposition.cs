@@ -37,7 +37,17 @@ public static class AwsComposition
         var runtime = await StepFunctionsRuntime.OpenAsync(stepFunctions, stateMachineArn, cancellationToken).ConfigureAwait(false);
         var inbox = new DynamoDbHumanTaskInbox(dynamoDb, tableName);
         var tasks = new HumanTaskDesk(inbox, new HumanTaskService(inbox, new StepFunctionsCallbacks(stepFunctions)));
-        return LambdaPipeline.Build(new OnboardingBackends(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, time, new UnknownFacts()), principals);
+        return LambdaPipeline.Build(new OnboardingBackends(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, time, new UnknownFacts(),
+            AccountOf(stateMachineArn)), principals);
+    }
+
+    /// <summary>The service runs in the state machine's account: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:NAME.</summary>
+    internal static string AccountOf(string stateMachineArn)
+    {
+        var parts = stateMachineArn.Split(':');
+        return parts.Length >= 6 && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit)
+            ? parts[4]
+            : throw new InvalidOperationException($"{StateMachineVariable} '{stateMachineArn}' is not a state machine ARN with an account id.");
     }
 
     internal static string Required(string variable) =>

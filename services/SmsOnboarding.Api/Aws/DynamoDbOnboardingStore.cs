@@ -135,7 +135,8 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             .Where(r => query.Status is not { } s || r.Status == s)
             .Where(r => query.Team is null || r.Team == query.Team)
             .Where(r => query.Pool is null || r.Pool == query.Pool)
-            .Where(r => query.Requester is null || r.Requester == query.Requester)
+            .Where(r => query.Account is null || r.AccountId == query.Account)
+            .Where(r => query.Requester is null || r.Requester == query.Requester || (query.RequesterTeam is not null && r.Team == query.RequesterTeam))
             .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         var after = query.After is { } cursor
@@ -321,6 +322,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         Optional(item, "requestId", r.RequestId);
         Optional(item, "executionArn", r.ExecutionArn);
         Optional(item, "failure", r.Failure);
+        Optional(item, "account", r.AccountId);
         item["openStates"] = S(JsonSerializer.Serialize(r.OpenStates ?? [], ApiJson.Options));
         item["version"] = new AttributeValue { N = r.Version.ToString(CultureInfo.InvariantCulture) };
         return item;
@@ -349,7 +351,8 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             UpdatedAt: DateTimeOffset.Parse(Required(item, "updatedAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             Failure: item.GetValueOrDefault("failure")?.S,
             OpenStates: item.GetValueOrDefault("openStates")?.S is { } open ? JsonSerializer.Deserialize<OpenState[]>(open, ApiJson.Options) ?? [] : [],
-            Version: item.GetValueOrDefault("version")?.N is { } version ? long.Parse(version, CultureInfo.InvariantCulture) : 0);
+            Version: item.GetValueOrDefault("version")?.N is { } version ? long.Parse(version, CultureInfo.InvariantCulture) : 0,
+            AccountId: item.GetValueOrDefault("account")?.S);
     }
 
     private static string Required(Dictionary<string, AttributeValue> item, string name) =>

@@ -10,13 +10,17 @@ using SmsOnboarding.Api.Tasks;
 
 namespace SmsOnboarding.Api.Hosting;
 
-/// <summary>What the API runs on, whichever host carries it (the local serve host or the API Lambda).</summary>
+/// <summary>
+/// What the API runs on, whichever host carries it (the local serve host or the API Lambda).
+/// <see cref="ServiceAccountId"/> is the account the service runs in: a request that names no account is for it.
+/// </summary>
 public sealed record OnboardingBackends(
     IOnboardingRuntime Runtime,
     IOnboardingStore Store,
     ITaskDesk Tasks,
     TimeProvider Time,
-    IFactsProbe Facts);
+    IFactsProbe Facts,
+    string ServiceAccountId);
 
 /// <summary>
 /// The API composed once: both hosts call <see cref="AddOnboardingApi"/> and <see cref="MapOnboardingApi"/>, and
@@ -33,6 +37,7 @@ public static class OnboardingApi
         services.AddSingleton(backends.Store);
         services.AddSingleton(backends.Tasks);
         services.AddSingleton(backends.Facts);
+        services.AddSingleton(new ServiceAccount(backends.ServiceAccountId));
         services.AddOnboardingAuthorization();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<OnboardingStatusFeed>();

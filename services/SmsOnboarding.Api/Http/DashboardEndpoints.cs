@@ -15,8 +15,15 @@ internal static class DashboardEndpoints
         api.MapGet("/me", (HttpContext http) =>
         {
             var caller = BearerAuthentication.Caller(http);
-            return Results.Json(new { name = caller.Name, roles = caller.Roles.Order(StringComparer.Ordinal) }, ApiJson.Options);
-        }).WithTags("Health").WithSummary("Who the token belongs to");
+            return Results.Json(new
+            {
+                name = caller.Name,
+                roles = caller.Roles.Order(StringComparer.Ordinal),
+                team = caller.Team,
+                teamAccounts = caller.TeamAccounts?.Order(StringComparer.Ordinal),
+                approverAccounts = caller.ApproverAccounts?.Order(StringComparer.Ordinal),
+            }, ApiJson.Options);
+        }).WithTags("Health").WithSummary("Who the token belongs to, their team and the accounts they act on (absent: any)");
 
         api.MapGet("/workflow", (OnboardingService service, IOnboardingRuntime runtime) =>
         {
@@ -36,7 +43,7 @@ internal static class DashboardEndpoints
             string? cursor = null;
             do
             {
-                var page = (await service.ListAsync(caller, null, null, null, cursor, OnboardingService.MaxPageSize, ct).ConfigureAwait(false)).Value!;
+                var page = (await service.ListAsync(caller, null, null, null, null, cursor, OnboardingService.MaxPageSize, ct).ConfigureAwait(false)).Value!;
                 all.AddRange(page.Items);
                 cursor = page.NextCursor;
             }

@@ -26,7 +26,7 @@ internal static class OnboardingEndpoints
             }
             if (dryRun)
             {
-                return Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
+                return (await service.DryRunAsync(BearerAuthentication.Caller(http), body, ct).ConfigureAwait(false)).ToResult();
             }
             return (await service.SubmitAsync(BearerAuthentication.Caller(http), body, ct).ConfigureAwait(false)).ToResult();
         }).WithSummary("Validate and start an onboarding (idempotent by requestId); ?dryRun=true only validates and plans");
@@ -34,17 +34,17 @@ internal static class OnboardingEndpoints
         group.MapPost("/validate", async (HttpContext http, OnboardingService service, CancellationToken ct) =>
         {
             var (body, error) = await JsonBody.ReadAsync(http, ct).ConfigureAwait(false);
-            return error ?? Results.Json(await service.DryRunAsync(body, ct).ConfigureAwait(false), ApiJson.Options);
+            return error ?? (await service.DryRunAsync(BearerAuthentication.Caller(http), body, ct).ConfigureAwait(false)).ToResult();
         }).WithSummary("Every validation problem and, when valid, the dry-run plan");
 
-        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, string? cursor, CancellationToken ct) =>
+        group.MapGet("/", async (HttpContext http, OnboardingService service, string? status, string? team, string? pool, string? account, string? cursor, CancellationToken ct) =>
         {
             if (!QueryValue.TryInt(http, "limit", out var limit, out var invalid))
             {
                 return invalid!;
             }
-            return (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, cursor, limit, ct).ConfigureAwait(false)).ToResult();
-        }).WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool; page with limit and the previous page's nextCursor");
+            return (await service.ListAsync(BearerAuthentication.Caller(http), status, team, pool, account, cursor, limit, ct).ConfigureAwait(false)).ToResult();
+        }).WithSummary("Onboardings visible to the caller, newest first; filter by status, team, pool, account; page with limit and the previous page's nextCursor");
 
         group.MapGet("/{id}", async (HttpContext http, OnboardingService service, string id, CancellationToken ct) =>
             (await service.GetAsync(BearerAuthentication.Caller(http), id, ct).ConfigureAwait(false)).ToResult())

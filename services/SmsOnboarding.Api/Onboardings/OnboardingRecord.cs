@@ -22,7 +22,8 @@ public sealed record OnboardingRecord(
     DateTimeOffset UpdatedAt,
     string? Failure = null,
     IReadOnlyList<OpenState>? OpenStates = null,
-    long Version = 0)
+    long Version = 0,
+    string? AccountId = null)
 {
     public OnboardingProgress Progress => new(Status, OpenStates ?? [], Failure, Version);
 }
@@ -30,8 +31,15 @@ public sealed record OnboardingRecord(
 /// <summary>A state the execution entered and has not left (several at once inside Parallel and Map).</summary>
 public sealed record OpenState(string Name, DateTimeOffset EnteredAt);
 
-/// <summary>Newest first; <see cref="After"/> is where the previous page ended (exclusive).</summary>
-public sealed record OnboardingQuery(OnboardingStatus? Status, string? Team, string? Pool, string? Requester, OnboardingCursor? After, int Limit);
+/// <summary>
+/// Newest first; <see cref="After"/> is where the previous page ended (exclusive). <see cref="Requester"/> limits the
+/// list to one person's onboardings, or, with <see cref="RequesterTeam"/>, to theirs and their team's.
+/// </summary>
+public sealed record OnboardingQuery(OnboardingStatus? Status, string? Team, string? Pool, string? Requester, OnboardingCursor? After, int Limit,
+    string? Account = null, string? RequesterTeam = null);
+
+/// <summary>The account the service runs in: the account of a request that names none.</summary>
+public sealed record ServiceAccount(string Id);
 
 /// <summary><see cref="Next"/> is null on the last page.</summary>
 public sealed record OnboardingPage(IReadOnlyList<OnboardingRecord> Items, int Total, OnboardingCursor? Next);

@@ -16,12 +16,13 @@ namespace SmsOnboarding.Api.Onboardings;
 /// Use cases of onboardings: validate and plan, submit (idempotent by request id), list, show, history,
 /// cancel and redrive, each with the authorization rules of the product (requesters see their own, ops all).
 /// </summary>
-public sealed class OnboardingService(
+public sealed partial class OnboardingService(
     IOnboardingStore store,
     IOnboardingRuntime runtime,
     OnboardingStatusFeed feed,
     IFactsProbe facts,
     OnboardingAuthorizer authorizer,
+    ServiceAccount serviceAccount,
     TimeProvider time,
     ILogger<OnboardingService> logger)
 {
@@ -37,19 +38,34 @@ public sealed class OnboardingService(
 
     public WorkflowMap Map => _map.Value;
 
-    public async Task<DryRunAnswer> DryRunAsync(JsonNode? body, CancellationToken cancellationToken)
+    public async Task<Outcome<DryRunAnswer>> DryRunAsync(ApiUser caller, JsonNode? body, CancellationToken cancellationToken)
     {
         var result = OnboardingRequestValidator.Validate(body);
         if (!result.IsValid)
         {
-            return new DryRunAnswer(false, [.. result.Problems], null);
+            return Outcome<DryRunAnswer>.Success(new DryRunAnswer(false, [.. result.Problems], null));
         }
-        var observed = await facts.ObserveAsync(result.Request!, cancellationToken).ConfigureAwait(false);
-        var unrunnable = ObservedProblems.For(result.Request!, observed);
-        return unrunnable.Count > 0
+        var request = result.Request!;
+        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Plan, Parties(request)).ConfigureAwait(false) is { } notTeams)
+        {
+            return OutsideTeam<DryRunAnswer>(notTeams);
+        }
+        var observed = await facts.ObserveAsync(request, cancellationToken).ConfigureAwait(false);
+        var unrunnable = ObservedProblems.For(request, observed);
+        return Outcome<DryRunAnswer>.Success(unrunnable.Count > 0
             ? new DryRunAnswer(false, [.. unrunnable], null)
-            : new DryRunAnswer(true, [], OnboardingPlanner.Plan(result.Request!, observed));
+            : new DryRunAnswer(true, [], OnboardingPlanner.Plan(request, observed)));
     }
+
+    /// <summary>The account the request's pool is in: the one it names, or the service's own.</summary>
+    public string AccountOf(OnboardingRequest request) => request.AccountId ?? serviceAccount.Id;
+
+    private OnboardingParties Parties(OnboardingRequest request) =>
+        new(request.RequestId ?? "(new)", request.Requester, request.Approvers, request.Team, AccountOf(request));
+
+    /// <summary>A 403 whose problem names the account (and, in the message, the team) the caller may not act for.</summary>
+    private static Outcome<T> OutsideTeam<T>(string refusal) =>
+        Outcome<T>.Fail(403, "forbidden", refusal, [new ValidationProblem(RequestFields.AccountId.Name, "accountNotAllowed", refusal)]);
 
     public async Task<Outcome<SubmitAnswer>> SubmitAsync(ApiUser caller, JsonNode? body, CancellationToken cancellationToken)
     {
@@ -64,10 +80,11 @@ public sealed class OnboardingService(
             return Outcome<SubmitAnswer>.Fail(400, "invalidRequest", NotValid(result.Problems), [.. result.Problems]);
         }
         var request = result.Request!;
-        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Submit, new OnboardingParties(request.RequestId ?? "(new)", request.Requester, request.Approvers))
-            .ConfigureAwait(false) is { } notInOwnName)
+        if (await authorizer.RefusalAsync(caller, OnboardingOperation.Submit, Parties(request)).ConfigureAwait(false) is { } refusal)
         {
-            return Outcome<SubmitAnswer>.Fail(403, "forbidden", notInOwnName);
+            return string.Equals(request.Requester, caller.Name, StringComparison.Ordinal)
+                ? OutsideTeam<SubmitAnswer>(refusal)
+                : Outcome<SubmitAnswer>.Fail(403, "forbidden", refusal);
         }
 
         var observed = await facts.ObserveAsync(request, cancellationToken).ConfigureAwait(false);
@@ -76,7 +93,7 @@ public sealed class OnboardingService(
         var candidate = new OnboardingRecord(
             Id: NewId(), RequestId: request.RequestId, Requester: request.Requester, Approvers: request.Approvers,
             Team: request.Team, Pool: request.UserPoolId, Status: OnboardingStatus.Submitted, ExecutionArn: null,
-            Plan: OnboardingPlanner.Plan(request, observed), RequestJson: json, CreatedAt: now, UpdatedAt: now);
+            Plan: OnboardingPlanner.Plan(request, observed), RequestJson: json, CreatedAt: now, UpdatedAt: now, AccountId: AccountOf(request));
         var added = await store.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
         if (added.PoolBusy)
         {
@@ -110,8 +127,14 @@ public sealed class OnboardingService(
     }
 
     /// <summary>A plain read of the store: statuses are kept current by the execution events (<see cref="OnboardingStatusFeed"/>).</summary>
-    public async Task<Outcome<OnboardingListAnswer>> ListAsync(ApiUser caller, string? status, string? team, string? pool, string? cursor, int? limit, CancellationToken cancellationToken)
+    public async Task<Outcome<OnboardingListAnswer>> ListAsync(ApiUser caller, string? status, string? team, string? pool, string? account, string? cursor, int? limit,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (account is not null && !AccountIdFormat().IsMatch(account))
+        {
+            return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", "account must be a 12-digit AWS account id.");
+        }
         OnboardingStatus? wanted = null;
         if (status is not null)
         {
@@ -132,10 +155,12 @@ public sealed class OnboardingService(
         {
             return Outcome<OnboardingListAnswer>.Fail(400, "invalidQuery", "cursor is not one this API handed out: pass a previous page's nextCursor unchanged.");
         }
+        // Who cannot read every onboarding sees their own and, in a team, their team's (the Read rule, as a store filter).
         var requester = await authorizer.AllowsAsync(caller, Policies.ReadsEveryOnboarding).ConfigureAwait(false) ? null : caller.Name;
-        var page = await store.QueryAsync(new OnboardingQuery(wanted, team, pool, requester, after, take), cancellationToken).ConfigureAwait(false);
+        var query = new OnboardingQuery(wanted, team, pool, requester, after, take, account, requester is null ? null : caller.Team);
+        var page = await store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         var items = page.Items.Select(r => new OnboardingSummary(r.Id, r.RequestId, r.Requester, r.Team, r.Pool, r.Status,
-            r.Progress.CurrentStep(Map), r.Progress.CurrentStepSince(Map), r.ExecutionArn, r.CreatedAt, r.UpdatedAt, r.Failure)).ToList();
+            r.Progress.CurrentStep(Map), r.Progress.CurrentStepSince(Map), r.ExecutionArn, r.CreatedAt, r.UpdatedAt, r.Failure, r.AccountId)).ToList();
         return Outcome<OnboardingListAnswer>.Success(new OnboardingListAnswer(items, page.Total, page.Next?.Encode(), take));
     }
 
@@ -373,7 +398,7 @@ public sealed class OnboardingService(
         var progress = record.Progress;
         return new OnboardingDetail(record.Id, record.RequestId, record.Requester, record.Approvers, record.Team, record.Pool, record.Status,
             progress.CurrentStep(Map), [.. progress.OpenStates.Select(s => s.Name).Distinct(StringComparer.Ordinal)], progress.CurrentStepSince(Map),
-            record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result, cases);
+            record.ExecutionArn, record.Plan, timeline, failure, record.CreatedAt, JsonNode.Parse(record.RequestJson), result, cases, record.AccountId);
     }
 
     // Read on its own (a log line, a client that shows only the message), it still says what to fix first.
@@ -389,4 +414,7 @@ public sealed class OnboardingService(
     }
 
     private static string NewId() => "onb-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    [System.Text.RegularExpressions.GeneratedRegex(RequestFields.AccountIdPattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AccountIdFormat();
 }

@@ -10,7 +10,8 @@ public sealed record DryRunAnswer(bool Valid, IReadOnlyList<object> Problems, On
 
 public sealed record OnboardingSummary(
     string Id, string? RequestId, string Requester, string Team, string Pool, OnboardingStatus Status,
-    string? CurrentStep, DateTimeOffset? InCurrentStepSince, string? ExecutionArn, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Failure);
+    string? CurrentStep, DateTimeOffset? InCurrentStepSince, string? ExecutionArn, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Failure,
+    string? AccountId);
 
 /// <summary>One page, newest first; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next (null: none).</summary>
 public sealed record OnboardingListAnswer(IReadOnlyList<OnboardingSummary> Items, int Total, string? NextCursor, int Limit);
@@ -39,7 +40,8 @@ public sealed record OnboardingDetail(
     DateTimeOffset CreatedAt,
     JsonNode? Request,
     JsonNode? Result,
-    IReadOnlyList<CaseView> Cases);
+    IReadOnlyList<CaseView> Cases,
+    string? AccountId);
 
 /// <summary>
 /// Where a request to AWS people stands (sandbox exit, spend, origination): the channel that took it, its ids and

@@ -38,11 +38,14 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         // Files from before event-driven status lack these columns; version 0 makes the first event reconcile them.
         AddColumnIfMissing(connection, "open_states", "TEXT");
         AddColumnIfMissing(connection, "version", "INTEGER NOT NULL DEFAULT 0");
+        // Files from before accounts were kept: the account stays unknown (null) for those records.
+        AddColumnIfMissing(connection, "account", "TEXT");
         Execute(connection, """
             CREATE INDEX IF NOT EXISTS onboardings_status_created ON onboardings(status, created_at);
             CREATE INDEX IF NOT EXISTS onboardings_team_created ON onboardings(team, created_at);
             CREATE INDEX IF NOT EXISTS onboardings_pool_created ON onboardings(pool, created_at);
             CREATE INDEX IF NOT EXISTS onboardings_requester_created ON onboardings(requester, created_at);
+            CREATE INDEX IF NOT EXISTS onboardings_account_created ON onboardings(account, created_at);
             """);
     }
 
@@ -65,8 +68,8 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         // One statement, so SQLite's write lock makes it atomic: the unique request id collapses duplicate submits onto
         // one row, and the pool check lets only one of two concurrent submits for a pool in.
         insert.CommandText = $"""
-            INSERT INTO onboardings (id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure)
-            SELECT $id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure
+            INSERT INTO onboardings (id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, account)
+            SELECT $id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure, $account
             WHERE NOT EXISTS (SELECT 1 FROM onboardings WHERE pool = $pool AND status IN ({PoolHoldingList}))
             ON CONFLICT(request_id) DO NOTHING
             """;
@@ -83,6 +86,7 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         insert.Parameters.AddWithValue("$created", Time(record.CreatedAt));
         insert.Parameters.AddWithValue("$updated", Time(record.UpdatedAt));
         insert.Parameters.AddWithValue("$failure", (object?)record.Failure ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$account", (object?)record.AccountId ?? DBNull.Value);
         if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
         {
             return new AddOutcome(record, Created: true);
@@ -144,10 +148,19 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
             where.Add("pool = $pool");
             select.Parameters.AddWithValue("$pool", pool);
         }
+        if (query.Account is { } account)
+        {
+            where.Add("account = $account");
+            select.Parameters.AddWithValue("$account", account);
+        }
         if (query.Requester is { } requester)
         {
-            where.Add("requester = $requester");
+            where.Add(query.RequesterTeam is null ? "requester = $requester" : "(requester = $requester OR team = $requesterTeam)");
             select.Parameters.AddWithValue("$requester", requester);
+            if (query.RequesterTeam is { } requesterTeam)
+            {
+                select.Parameters.AddWithValue("$requesterTeam", requesterTeam);
+            }
         }
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         select.CommandText = $"SELECT COUNT(*) FROM onboardings{filter}";
@@ -239,7 +252,7 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, open_states, version";
+    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, open_states, version, account";
 
     private SqliteConnection Open()
     {
@@ -283,7 +296,8 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
             UpdatedAt: DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture),
             Failure: r.IsDBNull(12) ? null : r.GetString(12),
             OpenStates: r.IsDBNull(13) ? [] : JsonSerializer.Deserialize<OpenState[]>(r.GetString(13), ApiJson.Options) ?? [],
-            Version: r.GetInt64(14));
+            Version: r.GetInt64(14),
+            AccountId: r.IsDBNull(15) ? null : r.GetString(15));
     }
 
     // Round-trip format with a fixed offset sorts lexically in time order.

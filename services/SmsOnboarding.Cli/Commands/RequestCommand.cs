@@ -35,9 +35,12 @@ internal static class RequestCommand
         {
             var body = await ReadBaseAsync(parse.GetValue(file), fields.AnyGiven(parse), token);
             fields.ApplyTo(body, parse);
-            if (body["requester"] is null)
+            if (body["requester"] is null || body["team"] is null)
             {
-                body["requester"] = (await api.GetAsync("api/me", token))?["name"]?.DeepClone();
+                var me = await api.GetAsync("api/me", token);
+                body["requester"] ??= me?["name"]?.DeepClone();
+                // In a users file with teams the request is for the caller's team; without one the field stays required.
+                body["team"] ??= me?["team"]?.DeepClone();
             }
             var answer = await api.PostAsync(parse.GetValue(dryRun) ? "api/onboardings/validate" : "api/onboardings", body, token);
             var problems = answer?["problems"] as JsonArray ?? [];
@@ -91,23 +94,26 @@ internal static class RequestCommand
         var status = new Option<string?>("--status") { Description = "submitted, running, waitingOnAws, waitingOnPeople, finalizing, completed, failed, cancelled" };
         var team = new Option<string?>("--team") { Description = "only this team" };
         var pool = new Option<string?>("--pool") { Description = "only this user pool id" };
+        var account = new Option<string?>("--account") { Description = "only pools in this 12-digit AWS account" };
         var cursor = new Option<string?>("--cursor") { Description = "continue after a previous page (the cursor it printed)" };
         var limit = new Option<int>("--limit") { Description = "page size (1..200)", DefaultValueFactory = _ => 50 };
         var endpoint = ApiClient.EndpointOption();
         var output = CommonOptions.Output();
-        var command = new Command("list", "Onboardings you may see, newest first") { status, team, pool, cursor, limit, endpoint, output };
+        var command = new Command("list", "Onboardings you may see, newest first") { status, team, pool, account, cursor, limit, endpoint, output };
         command.SetAction((parse, ct) => ApiClient.RunAsync(parse, endpoint, async (api, o, token) =>
         {
             var query = $"api/onboardings?limit={parse.GetValue(limit)}" + Param("cursor", parse.GetValue(cursor))
-                + Param("status", parse.GetValue(status)) + Param("team", parse.GetValue(team)) + Param("pool", parse.GetValue(pool));
+                + Param("status", parse.GetValue(status)) + Param("team", parse.GetValue(team)) + Param("pool", parse.GetValue(pool))
+                + Param("account", parse.GetValue(account));
             var page = await api.GetAsync(query, token);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 ApiClient.WriteJson(o, page);
                 return;
             }
-            TextTable.Write(o, ["ID", "STATUS", "STEP", "POOL", "TEAM", "REQUESTER", "CREATED"],
-                page!["items"]!.AsArray().Select(i => (IReadOnlyList<string>)[ApiClient.S(i!["id"]), ApiClient.S(i["status"]), ApiClient.S(i["currentStep"]), ApiClient.S(i["pool"]), ApiClient.S(i["team"]), ApiClient.S(i["requester"]), ApiClient.S(i["createdAt"])]));
+            TextTable.Write(o, ["ID", "STATUS", "STEP", "ACCOUNT", "POOL", "TEAM", "REQUESTER", "CREATED"],
+                page!["items"]!.AsArray().Select(i => (IReadOnlyList<string>)[ApiClient.S(i!["id"]), ApiClient.S(i["status"]), ApiClient.S(i["currentStep"]), ApiClient.S(i["accountId"]),
+                    ApiClient.S(i["pool"]), ApiClient.S(i["team"]), ApiClient.S(i["requester"]), ApiClient.S(i["createdAt"])]));
             o.WriteLine($"{page["items"]!.AsArray().Count} of {ApiClient.S(page["total"])}");
             if (page["nextCursor"] is { } next)
             {
@@ -131,7 +137,7 @@ internal static class RequestCommand
                 ApiClient.WriteJson(o, detail);
                 return;
             }
-            o.WriteLine($"{ApiClient.S(detail!["id"])}  {ApiClient.S(detail["status"])}  pool {ApiClient.S(detail["pool"])}  team {ApiClient.S(detail["team"])}");
+            o.WriteLine($"{ApiClient.S(detail!["id"])}  {ApiClient.S(detail["status"])}  account {ApiClient.S(detail["accountId"])}  pool {ApiClient.S(detail["pool"])}  team {ApiClient.S(detail["team"])}");
             o.WriteLine($"current step: {ApiClient.S(detail["currentStep"])}");
             if (detail["failure"] is JsonObject failure)
             {

@@ -9,7 +9,8 @@ namespace SmsOnboarding.Serve.Hosting;
 /// <summary>
 /// What the serve host runs the API on: the workflow runtime, the task inbox, and in simulator mode the simulated account.
 /// <see cref="StepFunctionsEndpoint"/> answers awsJson Step Functions calls signed for <c>states</c>.
-/// <see cref="AwsTarget"/> says, for the startup banner, which AWS account the steps act on.
+/// <see cref="AwsTarget"/> says, for the startup banner, which AWS account the steps act on; <see cref="ServiceAccountId"/>
+/// is that account's id (the account of a request that names none).
 /// </summary>
 public sealed record ServeBackends(
     IOnboardingRuntime Runtime,
@@ -20,4 +21,5 @@ public sealed record ServeBackends(
     SimulatorServer? AwsSimulator = null,
     RequestDelegate? StepFunctionsEndpoint = null,
     Func<ValueTask>? Shutdown = null,
-    string AwsTarget = "the simulated account");
+    string AwsTarget = "the simulated account",
+    string ServiceAccountId = SimulatorCredentials.AccountId);

@@ -62,7 +62,8 @@ public sealed class ServeHost : IAsyncDisposable
             new SqliteOnboardingStore(Path.Combine(options.DataDirectory, "onboardings.db")),
             backends.Tasks,
             backends.Time,
-            backends.Facts));
+            backends.Facts,
+            backends.ServiceAccountId));
 
         var app = builder.Build();
         if (backends.AwsSimulator is { } simulated)

@@ -133,14 +133,18 @@ internal sealed class ApiServer : IAsyncDisposable
     }
 
     /// <summary>Registers a pending human task the way the workflow's ask step does.</summary>
-    public async Task<HumanTask> AddTaskAsync(string onboardingId, string kind = HumanTaskKinds.VerificationCode, string slot = "+12065550101")
+    public async Task<HumanTask> AddTaskAsync(string onboardingId, string kind = HumanTaskKinds.VerificationCode, string slot = "+12065550101") =>
+        (await AddTaskWithTokenAsync(onboardingId, kind, slot)).Task;
+
+    /// <summary>As <see cref="AddTaskAsync"/>, with the task token a Step Functions callback would send.</summary>
+    public async Task<(HumanTask Task, string Token)> AddTaskWithTokenAsync(string onboardingId, string kind = HumanTaskKinds.VerificationCode, string slot = "+12065550101")
     {
         var execution = Runtime.Get(onboardingId);
         var token = "token-" + Guid.NewGuid().ToString("N");
         var now = Time.GetUtcNow();
         var task = new HumanTask(TaskTokens.Id(token), kind, execution.Arn, onboardingId, slot, "+1******0101",
             "Enter the code sent to +1******0101", now, now.AddHours(4), now.AddDays(1), 0);
-        return await Inbox.AddAsync(task, token);
+        return (await Inbox.AddAsync(task, token), token);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using SmsOnboarding.Serve;
 
 namespace SmsOnboarding.Cli.Tests.Support;
 
-/// <summary>What <c>smsonboard serve</c> runs (demo account, demo users), in this process on a free port.</summary>
+/// <summary>What <c>smsonboard serve</c> runs (demo account, demo users unless given a users file), in this process on a free port.</summary>
 internal sealed class LocalServer : IAsyncDisposable
 {
     private readonly string _data;
@@ -18,11 +18,12 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public string Endpoint => Host.BaseUri.ToString();
 
-    public static async Task<LocalServer> StartAsync()
+    /// <param name="usersFile">A users file instead of the demo users.</param>
+    public static async Task<LocalServer> StartAsync(string? usersFile = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "smsonboard-cli-" + Guid.NewGuid().ToString("N"));
         var (stack, _) = await LocalServe.CreateAsync(new LocalServeOptions { DataDirectory = data });
-        var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, ConsoleLogging = false }, stack);
+        var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, UsersFile = usersFile, ConsoleLogging = false }, stack);
         return new LocalServer(data, host);
     }
 

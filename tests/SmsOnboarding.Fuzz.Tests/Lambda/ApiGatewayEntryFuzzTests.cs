@@ -118,5 +118,6 @@ public sealed class ApiGatewayEntryFuzzTests(ServedApi api)
         services.GetRequiredService<IOnboardingStore>(),
         services.GetRequiredService<ITaskDesk>(),
         services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<IFactsProbe>());
+        services.GetRequiredService<IFactsProbe>(),
+        services.GetRequiredService<ServiceAccount>().Id);
 }

@@ -58,7 +58,7 @@ export async function renderDetail(into, id) {
     d.status === 'failed' ? h('button', { 'data-testid': 'redrive', onclick: () => act('redrive', id) }, 'Redrive') : null);
   paint(into,
     h('h2', {}, 'Onboarding ', d.id, ' ', statusBadge(d.status)),
-    h('p', {}, 'Pool ', h('strong', {}, d.pool), ' · team ', d.team, ' · requested by ', d.requester, ' · approvers ', (d.approvers || []).join(', ')),
+    h('p', {}, 'Pool ', h('strong', {}, d.pool), ' in account ', h('strong', { 'data-testid': 'account' }, d.accountId || '(not recorded)'), ' · team ', d.team, ' · requested by ', d.requester, ' · approvers ', (d.approvers || []).join(', ')),
     h('p', { 'data-testid': 'current-step' }, stepText(d, workflow.states, when)),
     d.failure ? h('p', { class: 'error' }, 'Failure: ', d.failure.error || '', ' ', d.failure.cause || '') : null,
     actions,
