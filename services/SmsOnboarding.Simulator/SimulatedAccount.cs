@@ -33,7 +33,8 @@ public sealed partial class SimulatedAccount
         _scenario = scenario;
         ScenarioLoader.Validate(_scenario);
         _faults = new ReplayableRandom(_scenario.Faults.Seed);
-        Ids = new ReplayableRandom(_scenario.Faults.Seed ^ 0x5EED);
+        // Ids (access keys above all) must differ between the accounts of one organisation, whatever their scenarios' seeds.
+        Ids = new ReplayableRandom(_scenario.Faults.Seed ^ 0x5EED ^ (root is null ? 0 : (int)(long.Parse(accountId, System.Globalization.CultureInfo.InvariantCulture) % int.MaxValue)));
         Seed();
         if (root is null)
         {

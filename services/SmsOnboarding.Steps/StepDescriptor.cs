@@ -26,7 +26,8 @@ public abstract class StepDescriptor
         Name = name;
         ContractVersion = contractVersion;
         Role = role;
-        Permissions = permissions;
+        // A step that acts on the pool's account acts in a team's account through the target role there.
+        Permissions = permissions.Any(TargetAccounts.TargetRole.ActsOnTargetAccount) ? [.. permissions, TargetAccounts.TargetRole.Assume] : permissions;
     }
 
     public string Name { get; }
@@ -95,6 +96,8 @@ public sealed class StepDescriptor<TInput, TOutput> : StepDescriptor
     internal override Func<string, CancellationToken, Task<string>> Bind(StepServices services)
     {
         var handler = _handler(services);
+        var grants = services.Permissions ?? Permissions;
+        var actsOnTarget = services.TargetAccounts is not null && grants.Any(TargetAccounts.TargetRole.ActsOnTargetAccount);
         return async (json, ct) =>
         {
             TInput? payload;
@@ -112,10 +115,13 @@ public sealed class StepDescriptor<TInput, TOutput> : StepDescriptor
                 throw StepException.Failed($"{Name} got an empty payload.");
             }
 
+            var acting = actsOnTarget && payload is TargetAccounts.IOnboardingPayload { Request.AccountId: { } account } onboarding
+                ? await InAccountAsync(services, account, onboarding.ExecutionArn, grants, ct).ConfigureAwait(false) ?? handler
+                : handler;
             TOutput result;
             try
             {
-                result = await handler.HandleAsync(payload, ct).ConfigureAwait(false);
+                result = await acting.HandleAsync(payload, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or FormatException or Amazon.Runtime.AmazonClientException)
             {
@@ -127,6 +133,25 @@ public sealed class StepDescriptor<TInput, TOutput> : StepDescriptor
             return JsonSerializer.Serialize(result, _output);
         };
     }
+
+    /// <summary>The handler acting in <paramref name="account"/> (null: the service's own account, where <paramref name="services"/> act).</summary>
+    private async Task<IStepHandler<TInput, TOutput>?> InAccountAsync(StepServices services, string account, string executionArn,
+        IReadOnlyList<IamGrant> grants, CancellationToken cancellationToken)
+    {
+        var onboarding = executionArn[(executionArn.LastIndexOf(':') + 1)..];
+        var clients = await Aws.AwsCall.Run($"{Name} acting in account {account} through role {TargetAccounts.TargetRole.Arn(account)} " +
+                "(deployed there by the member stack; see the README, \"Deploying the member side\")",
+            () => services.TargetAccounts!.InAccountAsync(account, onboarding, grants, cancellationToken)).ConfigureAwait(false);
+        return clients is null ? null : _handler(services with
+        {
+            Aws = clients,
+            // The boundary every SMS role must carry is the member stack's policy of the same name in that account.
+            SmsRoleBoundaryArn = services.SmsRoleBoundaryArn is { } boundary ? InAccount(boundary, account) : null,
+        });
+    }
+
+    private static string InAccount(string arn, string account) =>
+        arn.Split(':') is [var a, var partition, var service, var region, _, .. var rest] ? string.Join(':', [a, partition, service, region, account, .. rest]) : arn;
 }
 
 /// <summary>

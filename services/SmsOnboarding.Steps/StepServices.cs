@@ -4,6 +4,7 @@ using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Metrics;
 using SmsOnboarding.Steps.Reminders;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps;
 
@@ -20,4 +21,10 @@ public sealed record StepServices(IAwsClientFactory Aws, IIdempotencyStore Idemp
 
     /// <summary>The web UI, for links in reminders; none when null.</summary>
     public Uri? UiBaseUrl { get; init; }
+
+    /// <summary>How the step reaches a team's account; null: it acts only where <see cref="Aws"/> acts.</summary>
+    public ITargetAccounts? TargetAccounts { get; init; }
+
+    /// <summary>The step's grants as its deployment gives them (its session policy in a team's account); the descriptor's when null.</summary>
+    public IReadOnlyList<IamGrant>? Permissions { get; init; }
 }

@@ -43,7 +43,7 @@ public sealed class GrantCoverage : IAsyncLifetime
 
     /// <summary>The paths: a new account (toll-free), 10DLC, a registration sent back, Ohio's origination case, an
     /// account already in production, Seoul through Tokyo, a pool whose role exists but was edited, a spend quota
-    /// request someone already opened, a spend increase AWS denies, and nobody answering.</summary>
+    /// request someone already opened, a spend increase AWS denies, nobody answering, and a pool in a team's account.</summary>
     public static IReadOnlyList<CoverageScenario> Scenarios { get; } =
     [
         new("new account, toll-free", () => Harness.Scenario(), () => Harness.Request()),
@@ -65,6 +65,8 @@ public sealed class GrantCoverage : IAsyncLifetime
             Reviews = s.Reviews with { SpendIncrease = new ReviewPolicy(72, Approve: false), QuotaIncrease = new ReviewPolicy(50, Approve: false) },
         }), () => Harness.Request(), Ends: "FAILED"),
         new("nobody answers", () => Harness.Scenario(), () => Harness.Request(numbers: ["+12065550101"]), NobodyAnswers: true, Ends: "FAILED"),
+        // Last, so it is the first user only of what no path in the service's own account needs: reaching a team's account.
+        new("a pool in a team's account", TargetAccountTests.Organisation, () => Harness.Request("us-east-1_Payments1", accountId: TargetAccountTests.Payments)),
     ];
 
     public CoverageScenario? FirstUser(string step, string action) => _firstUser.GetValueOrDefault((step, action));

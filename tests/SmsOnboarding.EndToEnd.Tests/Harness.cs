@@ -61,7 +61,8 @@ public sealed partial class Harness : IAsyncDisposable
         return tweak is null ? scenario : tweak(scenario);
     }
 
-    public static OnboardingRequest Request(string poolId = "us-east-1_Checkout1", decimal spend = 250, string origination = "TollFree", string[]? numbers = null, string[]? countries = null)
+    public static OnboardingRequest Request(string poolId = "us-east-1_Checkout1", decimal spend = 250, string origination = "TollFree", string[]? numbers = null,
+        string[]? countries = null, string? accountId = null)
     {
         var json = new JsonObject
         {
@@ -81,6 +82,10 @@ public sealed partial class Harness : IAsyncDisposable
             ["team"] = "checkout",
             ["registration"] = SampleRegistration.Json(),
         };
+        if (accountId is not null)
+        {
+            json["accountId"] = accountId;
+        }
         var result = OnboardingRequestValidator.Validate(json);
         Assert.True(result.IsValid, string.Join("; ", result.Problems.Select(p => p.Message)));
         return result.Request!;
@@ -186,7 +191,11 @@ public sealed partial class Harness : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(task);
         var text = task.CaseText ?? throw new InvalidOperationException($"Task {task.Id} carries no case text.");
         var blank = text.IndexOf("\n\n", StringComparison.Ordinal);
-        return Stack.Simulator.FileCaseInSupportCenter(text[..blank].Replace("Subject: ", "", StringComparison.Ordinal), text[(blank + 2)..]).CaseId;
+        // Signed in to the account the case text names, as the person must be.
+        var account = AccountLine().Match(text) is { Success: true } named
+            ? Stack.Simulator.AccountById(named.Groups[1].Value) ?? throw new InvalidOperationException($"The case names account {named.Groups[1].Value}, which is not simulated.")
+            : Stack.Simulator;
+        return account.FileCaseInSupportCenter(text[..blank].Replace("Subject: ", "", StringComparison.Ordinal), text[(blank + 2)..]).CaseId;
     }
 
     /// <summary>The phone a verification task is about: the person holding it recognises it, the test by its digest.</summary>
@@ -225,4 +234,7 @@ public sealed partial class Harness : IAsyncDisposable
 
     [GeneratedRegex("[0-9]{5,8}")]
     private static partial Regex Otp();
+
+    [GeneratedRegex("^AWS account: ([0-9]{12})$", RegexOptions.Multiline)]
+    private static partial Regex AccountLine();
 }

@@ -16,6 +16,7 @@ using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Steps.Idempotency;
 using SmsOnboarding.Steps.Reminders;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Serve.Deployment;
 
@@ -30,15 +31,17 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     private const string StatesRoleArn = "arn:aws:iam::111122223333:role/sms-onboarding-states";
 
     private readonly SimulatorHost? _simulator;
-    private readonly IReadOnlyList<AwsClientFactory> _clients;
+    private readonly AwsClientFactory _clients;
+    private readonly IReadOnlyList<IDisposable> _owned;
 
-    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, IReadOnlyList<AwsClientFactory> clients, SkippingTimeProvider clock,
+    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, IReadOnlyList<IDisposable> owned, SkippingTimeProvider clock,
         IHumanTaskInbox inbox, IIdempotencyStore idempotency, IAccountWorkStore accountWork, string stateMachineArn, ExecutionEventRelay events)
     {
         Events = events;
         Engine = engine;
         _simulator = simulator;
         _clients = clients;
+        _owned = owned;
         Clock = clock;
         Inbox = inbox;
         Idempotency = idempotency;
@@ -71,7 +74,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     public IAccountWorkStore AccountWork { get; }
 
     /// <summary>The account administrator's clients (the API's facts probe, tests); each step has its role's own.</summary>
-    public IAwsClientFactory Aws => _clients[0];
+    public IAwsClientFactory Aws => _clients;
 
     public string StateMachineArn { get; }
 
@@ -95,7 +98,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         var accountWork = new SqliteAccountWorkStore(Path.Combine(options.DataDirectory, "idempotency.db"));
         var inbox = new SqliteHumanTaskInbox(Path.Combine(options.DataDirectory, "human-tasks.db"));
         var random = new Random(options.RandomSeed);
-        var stepClients = new List<AwsClientFactory>();
+        var owned = new List<IDisposable>();
         StepHost host;
         if (simulator is null)
         {
@@ -108,19 +111,28 @@ public sealed partial class LocalDeployment : IAsyncDisposable
             var account = simulator.Account;
             var topic = await ReminderTopic.CreateAsync(SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)("us-east-1"),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            await StepRoles.EnsureAsync(clients.Iam(), account.AccountId, options.StepPermissions ?? (step => step.Permissions), cancellationToken)
-                .ConfigureAwait(false);
+            var permissions = options.StepPermissions ?? (step => step.Permissions);
+            await StepRoles.EnsureAsync(clients.Iam(), account.AccountId, permissions, cancellationToken).ConfigureAwait(false);
             await StepRoleReadiness.WaitAsync(account, StepCatalog.All.Select(step => StepRoles.RoleArn(step, account.AccountId)), clock,
+                options.SkipTimeWhenIdle, cancellationToken).ConfigureAwait(false);
+            // Like the member StackSet: every member account of the simulated organisation gets the target role.
+            await MemberSide.EnsureAsync(account, SimulatorClientConfig(simulator.BaseUri, options.RandomSeed), permissions, clock,
                 options.SkipTimeWhenIdle, cancellationToken).ConfigureAwait(false);
             host = new StepHost(step =>
             {
                 var credentials = new StepRoleCredentials(account, StepRoles.RoleArn(step, account.AccountId), step.FunctionName);
-                var aws = new AwsClientFactory(region => SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)(region) with { CredentialsProvider = credentials });
-                stepClients.Add(aws);
+                AwsClientFactory With(Amazon.Runtime.AWSCredentials session) =>
+                    new(region => SimulatorClientConfig(simulator.BaseUri, options.RandomSeed)(region) with { CredentialsProvider = session });
+                var aws = With(credentials);
+                var targets = new AssumedRoleTargetAccounts(aws, With, MemberSide.LocalExternalId, clock);
+                owned.Add(targets);
+                owned.Add(aws);
                 return new StepServices(aws, idempotency, accountWork, inbox, clock)
                 {
                     SmsRoleBoundaryArn = StepRoles.BoundaryArn(account.AccountId),
                     Reminders = new SnsReminderNotifier(aws, topic),
+                    TargetAccounts = targets,
+                    Permissions = permissions(step),
                 };
             });
         }
@@ -137,7 +149,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
-        return new LocalDeployment(engine, simulator, [clients, .. stepClients], clock, inbox, idempotency, accountWork, arn, events);
+        return new LocalDeployment(engine, simulator, clients, [.. owned, clients], clock, inbox, idempotency, accountWork, arn, events);
     }
 
     private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig
@@ -250,9 +262,9 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         {
             await _simulator.DisposeAsync().ConfigureAwait(false);
         }
-        foreach (var clients in _clients)
+        foreach (var owned in _owned)
         {
-            clients.Dispose();
+            owned.Dispose();
         }
     }
 

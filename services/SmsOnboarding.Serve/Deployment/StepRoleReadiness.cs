@@ -21,22 +21,30 @@ public static class StepRoleReadiness
     /// With a skipping clock the wait is skipped like any idle wait (nothing else runs before the engine starts);
     /// otherwise it passes in real time, once, when the roles are new.
     /// </param>
-    public static async Task WaitAsync(SimulatedAccount account, IEnumerable<string> roleArns, SkippingTimeProvider clock, bool skipWaits,
+    public static Task WaitAsync(SimulatedAccount account, IEnumerable<string> roleArns, SkippingTimeProvider clock, bool skipWaits,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
+        return WaitAsync(arn => account.CanAssumeRoleAsService(StepRoles.LambdaPrincipal, arn), roleArns, clock, skipWaits, cancellationToken);
+    }
+
+    /// <summary>Waits until <paramref name="assumable"/> holds for every role (STS sees a member's target role, Lambda a function's).</summary>
+    public static async Task WaitAsync(Func<string, bool> assumable, IEnumerable<string> roleArns, SkippingTimeProvider clock, bool skipWaits,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assumable);
         ArgumentNullException.ThrowIfNull(roleArns);
         ArgumentNullException.ThrowIfNull(clock);
         var deadline = clock.GetUtcNow() + GiveUpAfter;
         var poll = FirstPoll;
         foreach (var roleArn in roleArns)
         {
-            while (!account.CanAssumeRoleAsService(StepRoles.LambdaPrincipal, roleArn))
+            while (!assumable(roleArn))
             {
                 if (clock.GetUtcNow() >= deadline)
                 {
                     throw new InvalidOperationException(
-                        $"Lambda still cannot assume {roleArn} an hour after the deployment created it; check the role's trust policy.");
+                        $"{roleArn} still cannot be assumed an hour after the deployment created it; check the role's trust policy.");
                 }
                 var wait = Task.Delay(poll, clock, cancellationToken);
                 poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SmsOnboarding.Aws.IdentityManagement;
 using SmsOnboarding.Aws.IdentityManagement.Model;
 using SmsOnboarding.Aws.Runtime;
@@ -27,19 +26,13 @@ internal static class StepRoles
     public static string RoleArn(StepDescriptor step, string accountId) => $"arn:{Partition}:iam::{accountId}:role/{RoleName(step)}";
 
     public static string BoundaryArn(string accountId) =>
-        Resolve(StepGrants.BoundaryArn, accountId);
+        IamPolicyDocument.Tokens(Partition, StackRegion, accountId)(StepGrants.BoundaryArn);
 
     /// <summary>Creates what is missing and rewrites every step's policy, so a restart after an upgrade applies new grants.</summary>
     public static async Task EnsureAsync(IAmazonIdentityManagementService iam, string accountId,
         Func<StepDescriptor, IReadOnlyList<IamGrant>> permissions, CancellationToken cancellationToken)
     {
-        await DeployAsync(() => iam.CreatePolicyAsync(new CreatePolicyRequest
-        {
-            PolicyName = StepGrants.SmsRoleBoundaryPolicyName,
-            Description = "Permissions boundary of every SMS role the workflow creates: SNS Publish only.",
-            PolicyDocument = Document([new IamGrant(["sns:Publish"], ["*"])], accountId),
-        }, cancellationToken)).ConfigureAwait(false);
-
+        await EnsureBoundaryAsync(iam, accountId, cancellationToken).ConfigureAwait(false);
         foreach (var step in StepCatalog.All)
         {
             await DeployAsync(() => iam.CreateRoleAsync(new CreateRoleRequest
@@ -57,36 +50,18 @@ internal static class StepRoles
         }
     }
 
-    /// <summary>The grants as an IAM policy document, tokens resolved for the simulated account.</summary>
-    public static string Document(IReadOnlyList<IamGrant> grants, string accountId)
-    {
-        var statements = new JsonArray();
-        foreach (var grant in grants)
+    /// <summary>The boundary every SMS role the workflow creates in <paramref name="accountId"/> must carry.</summary>
+    public static Task EnsureBoundaryAsync(IAmazonIdentityManagementService iam, string accountId, CancellationToken cancellationToken) =>
+        DeployAsync(() => iam.CreatePolicyAsync(new CreatePolicyRequest
         {
-            var statement = new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray([.. grant.Actions.Select(a => (JsonNode)a)]),
-                ["Resource"] = new JsonArray([.. grant.Resources.Select(r => (JsonNode)Resolve(r, accountId))]),
-            };
-            if (grant.Conditions is { Count: > 0 } conditions)
-            {
-                var condition = new JsonObject();
-                foreach (var (op, pairs) in conditions)
-                {
-                    var keys = new JsonObject();
-                    foreach (var (key, value) in pairs)
-                    {
-                        keys[key] = Resolve(value, accountId);
-                    }
-                    condition[op] = keys;
-                }
-                statement["Condition"] = condition;
-            }
-            statements.Add(statement);
-        }
-        return new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = statements }.ToJsonString();
-    }
+            PolicyName = StepGrants.SmsRoleBoundaryPolicyName,
+            Description = "Permissions boundary of every SMS role the workflow creates: SNS Publish only.",
+            PolicyDocument = Document([new IamGrant(["sns:Publish"], ["*"])], accountId),
+        }, cancellationToken));
+
+    /// <summary>The grants as an IAM policy document, tokens resolved for the simulated account.</summary>
+    public static string Document(IReadOnlyList<IamGrant> grants, string accountId) =>
+        IamPolicyDocument.Json(grants, IamPolicyDocument.Tokens(Partition, StackRegion, accountId));
 
     private static readonly string LambdaTrust = JsonSerializer.Serialize(new
     {
@@ -94,14 +69,9 @@ internal static class StepRoles
         Statement = new[] { new { Effect = "Allow", Principal = new { Service = LambdaPrincipal }, Action = "sts:AssumeRole" } },
     });
 
-    private static string Resolve(string value, string accountId) =>
-        value.Replace("{partition}", Partition, StringComparison.Ordinal)
-             .Replace("{region}", StackRegion, StringComparison.Ordinal)
-             .Replace("{account}", accountId, StringComparison.Ordinal);
-
     // As CloudFormation does: a throttled or failed call is tried again (the scenario's faults apply to deployments
     // too), and what an earlier start of this deployment created is left as it is.
-    private static async Task DeployAsync<T>(Func<Task<T>> call)
+    public static async Task DeployAsync<T>(Func<Task<T>> call)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -21,6 +21,15 @@ public sealed partial class SimulatedAccount
         }
     }
 
+    /// <summary>Whether STS already finds the role (IAM propagation) when someone asks to assume it; its trust still decides who may.</summary>
+    public bool RoleIsVisibleToSts(string roleArn)
+    {
+        lock (Gate)
+        {
+            return RoleSessions.Visible(this, roleArn);
+        }
+    }
+
     /// <summary>Whether the service could assume the role now (Lambda's check of a function's role), without a session.</summary>
     public bool CanAssumeRoleAsService(string servicePrincipal, string roleArn)
     {

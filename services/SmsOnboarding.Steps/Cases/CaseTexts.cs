@@ -25,6 +25,8 @@ public static class CaseTexts
     {
         var lines = new List<string>
         {
+            // The sandbox, the spend quota and Support cases belong to an account: the case must be filed from this one.
+            $"AWS account: {pool.AccountId}",
             "Limit type: SNS Text Messaging",
             $"Region: {pool.SnsRegion} ({RegionTable.DisplayName(pool.SnsRegion)})",
             "Resource type: General Limits",

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps.Contracts;
 
@@ -24,7 +25,7 @@ public sealed record WorkflowSettings(
     int MaxWrongCodes,
     int MaxCodeSendsPerDay);
 
-public sealed record StepInput(string ExecutionArn, OnboardingRequest Request, PoolInfo Pool);
+public sealed record StepInput(string ExecutionArn, OnboardingRequest Request, PoolInfo Pool) : IOnboardingPayload;
 
 public sealed record OriginationInput(
     string ExecutionArn,
@@ -32,7 +33,7 @@ public sealed record OriginationInput(
     PoolInfo Pool,
     WorkflowSettings Settings,
     OriginationProgress? Progress = null,
-    HumanAnswer? Answer = null);
+    HumanAnswer? Answer = null) : IOnboardingPayload;
 
 /// <summary>
 /// Action: notNeeded | reuse | supportCase | register (from FindOriginationIdentity); pending | ready | sentBack (from
@@ -68,7 +69,7 @@ public sealed record CaseInput(
     string Need,
     WorkflowSettings Settings,
     CaseState? Case = null,
-    HumanAnswer? Answer = null);
+    HumanAnswer? Answer = null) : IOnboardingPayload;
 
 /// <summary>
 /// Channel: serviceQuotas | human | joined (supportApi: cases an earlier build opened, still read). Satisfied is proven by the

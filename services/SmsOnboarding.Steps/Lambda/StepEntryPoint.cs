@@ -3,6 +3,7 @@ using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Metrics;
 using SmsOnboarding.Steps.Reminders;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps.Lambda;
 
@@ -13,7 +14,8 @@ namespace SmsOnboarding.Steps.Lambda;
 /// human tasks; without it SQLite files under SMS_ONBOARDING_DATA_DIR, see <see cref="StepStores"/>),
 /// SMS_ROLE_BOUNDARY_ARN (permissions boundary for created SMS roles), AWS_LAMBDA_FUNCTION_NAME (set by Lambda:
 /// metrics go to stdout in embedded metric format), SMS_ONBOARDING_REMINDER_TOPIC_ARN (RegisterHumanTask publishes
-/// reminders there; without it reminders only re-issue the task) and SMS_ONBOARDING_UI_URL (links in reminders).
+/// reminders there; without it reminders only re-issue the task), SMS_ONBOARDING_UI_URL (links in reminders) and
+/// SMS_ONBOARDING_TARGET_EXTERNAL_ID (the member stacks' ExternalId: without it the steps act only in the service's account).
 /// </summary>
 public sealed class StepEntryPoint
 {
@@ -67,8 +69,19 @@ public sealed class StepEntryPoint
         var stores = StepStores.FromEnvironment(environment, credentials);
         var aws = new AwsClientFactory(region => new AwsClientConfig { Region = region, CredentialsProvider = credentials, EnvironmentVariable = environment });
         var metrics = StepMetrics.FromEnvironment(environment, metricsOutput ?? Console.Out, time);
-        return new StepHost(aws, stores.Idempotency, stores.AccountWork, stores.Inbox, time, environment("SMS_ROLE_BOUNDARY_ARN"), metrics,
-            Reminders(environment, aws), UiUrl(environment));
+        var targets = environment(TargetRole.ExternalIdVariable) is { Length: > 0 } externalId
+            ? new AssumedRoleTargetAccounts(aws, session => new AwsClientFactory(region =>
+                new AwsClientConfig { Region = region, CredentialsProvider = session, EnvironmentVariable = environment }), externalId, time)
+            : null;
+        var services = new StepServices(aws, stores.Idempotency, stores.AccountWork, stores.Inbox, time)
+        {
+            SmsRoleBoundaryArn = environment("SMS_ROLE_BOUNDARY_ARN"),
+            Metrics = metrics,
+            Reminders = Reminders(environment, aws),
+            UiBaseUrl = UiUrl(environment),
+            TargetAccounts = targets,
+        };
+        return new StepHost(_ => services);
     }
 
     private static IReminderNotifier Reminders(Func<string, string?> environment, IAwsClientFactory aws) =>

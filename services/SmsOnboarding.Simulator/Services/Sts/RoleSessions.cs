@@ -133,6 +133,9 @@ internal static partial class RoleSessions
         return session;
     }
 
+    public static bool Visible(SimulatedAccount account, string roleArn) =>
+        RoleOf(account, roleArn) is { } role && Propagation.RoleAssumption(account).Sees(role) && RolePermissions.Trust(role, Propagation.RoleAssumption(account)) is not null;
+
     private static IamRole? RoleOf(SimulatedAccount account, string roleArn)
     {
         var match = RoleArn().Match(roleArn);

@@ -2,10 +2,11 @@ using System.Text.Json.Serialization;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.EnsureSmsRole;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps.Finalize;
 
-public sealed record FinalizeInput(string ExecutionArn, OnboardingRequest Request, PoolInfo Pool, RoleInfo Role);
+public sealed record FinalizeInput(string ExecutionArn, OnboardingRequest Request, PoolInfo Pool, RoleInfo Role) : IOnboardingPayload;
 
 public sealed record FinalizeResult(string SnsCallerArn, string SnsRegion, IReadOnlyList<string> FieldsCopied, IReadOnlyList<string> FieldsChanged);
 

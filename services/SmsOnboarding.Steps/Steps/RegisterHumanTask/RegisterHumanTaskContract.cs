@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Contracts;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps.RegisterHumanTask;
 
@@ -20,7 +21,7 @@ public sealed record RegisterHumanTaskInput(
     string? Need = null,
     string? CaseText = null,
     string? CaseLink = null,
-    string? CaseId = null);
+    string? CaseId = null) : IOnboardingPayload;
 
 /// <summary><see cref="Reminder"/>: see Reminders.ReminderOutcomes (null when this registration is not a reminder).</summary>
 public sealed record HumanTaskRegistered(string TaskId, string? Reminder = null);

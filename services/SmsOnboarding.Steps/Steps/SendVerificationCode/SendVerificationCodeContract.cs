@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Contracts;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps.SendVerificationCode;
 
@@ -11,7 +12,7 @@ public sealed record SendCodeInput(
     string PhoneNumber,
     WorkflowSettings Settings,
     CodeSends Sends,
-    bool Resend);
+    bool Resend) : IOnboardingPayload;
 
 public sealed record CodeSends(IReadOnlyList<DateTimeOffset> SentAt, bool AlreadyVerified = false, bool Limited = false);
 

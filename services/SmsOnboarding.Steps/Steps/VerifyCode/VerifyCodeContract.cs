@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SmsOnboarding.Domain.Requests;
 using SmsOnboarding.Steps.Contracts;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Steps.VerifyCode;
 
@@ -10,7 +11,7 @@ public sealed record VerifyCodeInput(
     PoolInfo Pool,
     string PhoneNumber,
     HumanAnswer Answer,
-    VerificationState Verification);
+    VerificationState Verification) : IOnboardingPayload;
 
 public sealed record VerificationState(bool Verified, int WrongCodes);
 
