@@ -6,6 +6,7 @@ using SmsOnboarding.Steps.EnsureSmsRole;
 using SmsOnboarding.Steps.Finalize;
 using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
+using SmsOnboarding.Steps.TargetAccounts;
 using static SmsOnboarding.Infra.Tests.TemplateJson;
 
 namespace SmsOnboarding.Infra.Tests;
@@ -185,6 +186,32 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
             {
                 Assert.Null(variables[ReminderTopic.ArnVariable]);
             }
+        }
+    }
+
+    [Fact]
+    public void Step_roles_that_act_on_the_pool_account_may_assume_exactly_the_target_role_in_any_account_and_others_nothing_in_sts()
+    {
+        Assert.Contains(StepCatalog.All, TargetRole.ActsOnTargetAccount);
+        Assert.Contains(StepCatalog.All, s => !TargetRole.ActsOnTargetAccount(s));
+        foreach (var step in StepCatalog.All)
+        {
+            // Any statement whose actions reach sts:AssumeRole, wildcards included, is an assume grant.
+            var assume = StatementsOf(RoleOf(synth.StepFunctionLogicalId(step.Name)))
+                .Where(s => Strings(s["Action"]).Any(a => a is "*" or "sts:*" || (a.StartsWith("sts:Assume", StringComparison.Ordinal) && "sts:AssumeRole".StartsWith(a.TrimEnd('*'), StringComparison.Ordinal))))
+                .ToList();
+            if (!TargetRole.ActsOnTargetAccount(step))
+            {
+                Assert.True(assume.Count == 0, $"{step.Name} acts only in the service account but may assume roles");
+                continue;
+            }
+
+            var statement = Assert.Single(assume);
+            Assert.Equal("Allow", statement["Effect"]!.GetValue<string>());
+            Assert.Equal(["sts:AssumeRole"], Strings(statement["Action"]));
+            Assert.Equal([TargetRole.AnyAccountArn], Many(statement["Resource"]).Select(Text));
+            Assert.Equal("arn:{partition}:iam::*:role/sms-onboarding/sms-onboarding-target", TargetRole.AnyAccountArn);
+            Assert.Null(statement["Condition"]);
         }
     }
 
