@@ -215,6 +215,28 @@ public sealed class WorkflowTemplateTests(SynthesizedStack synth)
         }
     }
 
+    [Fact]
+    public void Steps_that_act_on_the_pool_account_get_the_member_stacks_external_id_from_a_no_echo_parameter_and_no_other_function_does()
+    {
+        var parameter = synth.Json["Parameters"]![OnboardingWorkflow.TargetExternalIdParameter]!;
+        Assert.True(parameter["NoEcho"]!.GetValue<bool>());
+        Assert.Equal(string.Empty, parameter["Default"]!.GetValue<string>());
+
+        var acting = StepCatalog.All.Where(TargetRole.ActsOnTargetAccount).Select(s => synth.StepFunctionLogicalId(s.Name)).ToHashSet();
+        foreach (var (id, function) in synth.OfType("AWS::Lambda::Function"))
+        {
+            var externalId = function["Properties"]!["Environment"]?["Variables"]?[TargetRole.ExternalIdVariable];
+            if (acting.Contains(id))
+            {
+                Assert.Equal(OnboardingWorkflow.TargetExternalIdParameter, Target(externalId));
+            }
+            else
+            {
+                Assert.True(externalId is null, $"{id} acts only in the service account but gets {TargetRole.ExternalIdVariable}");
+            }
+        }
+    }
+
     private string RoleOf(string functionId) =>
         Target(synth.Resources[functionId]!["Properties"]!["Role"]) ?? throw new InvalidOperationException($"{functionId} has no role reference.");
 

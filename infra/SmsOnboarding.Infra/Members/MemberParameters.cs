@@ -12,6 +12,9 @@ public sealed record MemberParameters(CfnParameter ServiceAccountId, CfnParamete
     public const string ExternalIdName = "ExternalId";
     public const string OrganizationIdName = "OrganizationId";
 
+    /// <summary>STS AssumeRole's ExternalId: 2-1224 characters of these.</summary>
+    public const string ExternalIdCharacters = "[\\w+=,.@:/-]";
+
     public IReadOnlyDictionary<string, CfnParameter> ByName => new Dictionary<string, CfnParameter>(StringComparer.Ordinal)
     {
         [ServiceAccountIdName] = ServiceAccountId,
@@ -32,7 +35,7 @@ public sealed record MemberParameters(CfnParameter ServiceAccountId, CfnParamete
             NoEcho = true,
             MinLength = 2,
             MaxLength = 1224,
-            AllowedPattern = "^[\\w+=,.@:/-]*$",
+            AllowedPattern = "^" + ExternalIdCharacters + "*$",
             Description = "ExternalId the steps send with sts:AssumeRole (2-1224 characters of [\\w+=,.@:/-], STS's limits).",
         }),
         new CfnParameter(stack, OrganizationIdName, new CfnParameterProps

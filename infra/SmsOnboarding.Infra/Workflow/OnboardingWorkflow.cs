@@ -6,10 +6,12 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
+using SmsOnboarding.Infra.Members;
 using SmsOnboarding.Steps;
 using SmsOnboarding.Steps.RegisterHumanTask;
 using SmsOnboarding.Steps.Reminders;
 using SmsOnboarding.Steps.Storage.DynamoDb;
+using SmsOnboarding.Steps.TargetAccounts;
 
 namespace SmsOnboarding.Infra.Workflow;
 
@@ -35,6 +37,8 @@ public sealed class OnboardingWorkflow : Construct
     /// </summary>
     public const string StepRolePath = "/sms-onboarding-steps/";
 
+    public const string TargetExternalIdParameter = "TargetExternalId";
+
     public StateMachine StateMachine { get; }
 
     public IReadOnlyDictionary<string, Function> Functions { get; }
@@ -49,12 +53,22 @@ public sealed class OnboardingWorkflow : Construct
 
         SmsRoleBoundary = Workflow.SmsRoleBoundary.Create(this, "SmsRoleBoundary");
 
+        // The member stacks' ExternalId (decision 0026). Empty: the steps act only in the service's own account.
+        var targetExternalId = new CfnParameter(Stack.Of(this), TargetExternalIdParameter, new CfnParameterProps
+        {
+            Type = "String",
+            Default = string.Empty,
+            NoEcho = true,
+            AllowedPattern = "^(" + MemberParameters.ExternalIdCharacters + "{2,1224})?$",
+            Description = "The ExternalId the member stacks' target roles require (their ExternalId parameter); empty: act only in this account.",
+        }).ValueAsString;
+
         var code = Code.FromAsset(options.StepsPackage);
         var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var step in StepCatalog.All)
         {
-            var function = StepFunction(step, code, table, reminders, SmsRoleBoundary, options.UiUrl);
+            var function = StepFunction(step, code, table, reminders, SmsRoleBoundary, targetExternalId, options.UiUrl);
             functions[step.Name] = function;
             substitutions[step.FunctionArnPlaceholder] = function.FunctionArn;
         }
@@ -96,7 +110,7 @@ public sealed class OnboardingWorkflow : Construct
         }
     }
 
-    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders, IManagedPolicy boundary, string? uiUrl)
+    private Function StepFunction(StepDescriptor step, Code code, ITable table, ITopic reminders, IManagedPolicy boundary, string targetExternalId, string? uiUrl)
     {
         var role = new Role(this, step.Name + "Role", new RoleProps
         {
@@ -130,11 +144,11 @@ public sealed class OnboardingWorkflow : Construct
             Role = role,
             Tracing = Tracing.ACTIVE,
             LogGroup = logs,
-            Environment = EnvironmentOf(step, table, reminders, boundary, uiUrl),
+            Environment = EnvironmentOf(step, table, reminders, boundary, targetExternalId, uiUrl),
         });
     }
 
-    private static Dictionary<string, string> EnvironmentOf(StepDescriptor step, ITable table, ITopic reminders, IManagedPolicy boundary, string? uiUrl)
+    private static Dictionary<string, string> EnvironmentOf(StepDescriptor step, ITable table, ITopic reminders, IManagedPolicy boundary, string targetExternalId, string? uiUrl)
     {
         var environment = new Dictionary<string, string>
         {
@@ -142,6 +156,11 @@ public sealed class OnboardingWorkflow : Construct
             [OnboardingTableSchema.TableNameVariable] = table.TableName,
             [RoleBoundaryVariable] = boundary.ManagedPolicyArn,
         };
+        if (TargetRole.ActsOnTargetAccount(step))
+        {
+            environment[TargetRole.ExternalIdVariable] = targetExternalId;
+        }
+
         if (step.Name == RegisterHumanTaskStep.Name)
         {
             // Re-registering a task after its timeout is where approvers get told; the publish grant is the step's.
