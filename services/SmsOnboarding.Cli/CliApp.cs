@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RequestCommand.Create());
         root.Subcommands.Add(TasksCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         root.Subcommands.Add(ExecutionsCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(EngineCommand.Create());

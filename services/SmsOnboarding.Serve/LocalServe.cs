@@ -1,8 +1,9 @@
-using SmsOnboarding.Serve.Hosting;
-using SmsOnboarding.Serve.Simulation;
+using SmsOnboarding.Api.Accounts;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Engine.Http;
 using SmsOnboarding.Serve.Deployment;
+using SmsOnboarding.Serve.Hosting;
+using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Persistence;
 using SmsOnboarding.Simulator.Scenarios;
@@ -99,6 +100,8 @@ public static class LocalServe
             Tasks: new HumanTaskDesk(local.Inbox, local.HumanTasks),
             Time: local.Clock,
             Facts: new SimulatorFacts(local.Simulator),
+            AccountFacts: new AwsAccountFacts(AwsAccountFacts.ServiceAccountOnly(SimulatorCredentials.AccountId, local.Aws)),
+            AccountWork: local.AccountWork,
             Simulator: new SimulatedAccountControl(local.Simulator,
                 clock == ClockMode.Skip ? by => ClockControl.Advance(local.Clock, by) : null),
             AwsSimulator: new SimulatorServer(local.Simulator),

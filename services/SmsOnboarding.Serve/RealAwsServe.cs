@@ -1,11 +1,12 @@
+using SmsOnboarding.Api.Accounts;
 using SmsOnboarding.Api.Aws;
-using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Api.Tasks;
 using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Aws.SecurityToken;
 using SmsOnboarding.Aws.SecurityToken.Model;
 using SmsOnboarding.Engine.Http;
 using SmsOnboarding.Serve.Deployment;
+using SmsOnboarding.Serve.Hosting;
 
 namespace SmsOnboarding.Serve;
 
@@ -33,6 +34,7 @@ internal static class RealAwsServe
         AwsClientConfig Config(string region) => new() { Region = region, EnvironmentVariable = environment };
         var identity = await CallerIdentityAsync(Config(environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? FallbackRegion), cancellationToken).ConfigureAwait(false);
 
+        var serviceAccount = identity.Account ?? throw new ServeConfigurationException("--aws real: STS GetCallerIdentity named no account.");
         var local = await LocalDeployment.StartAsync(new LocalDeploymentOptions
         {
             DataDirectory = options.DataDirectory,
@@ -45,10 +47,12 @@ internal static class RealAwsServe
             Tasks: new HumanTaskDesk(local.Inbox, local.HumanTasks),
             Time: local.Clock,
             Facts: new AwsFactsProbe(local.Aws),
+            AccountFacts: new AwsAccountFacts(AwsAccountFacts.ServiceAccountOnly(serviceAccount, local.Aws)),
+            AccountWork: local.AccountWork,
             StepFunctionsEndpoint: new StepFunctionsEndpoint(local.Engine).HandleAsync,
             Shutdown: local.DisposeAsync,
             AwsTarget: $"real AWS account {identity.Account} as {identity.Arn}",
-            ServiceAccountId: identity.Account ?? throw new ServeConfigurationException("--aws real: STS GetCallerIdentity named no account."));
+            ServiceAccountId: serviceAccount);
         return (backends, local);
     }
 

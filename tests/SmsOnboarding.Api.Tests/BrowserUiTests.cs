@@ -220,6 +220,27 @@ public sealed partial class BrowserUiTests : IAsyncLifetime
         Assert.True(startShown, "the diagram does not show its start state");
     }
 
+    [Fact]
+    public async Task The_list_shows_each_onboardings_account_and_ops_see_the_accounts_tab_with_unread_facts_named()
+    {
+        await _server.SubmitAsync(ApiServer.Request());
+        var member = ApiServer.Request("member-1", pool: "us-east-1_Loyalty1");
+        member["accountId"] = "444455556666";
+        await _server.SubmitAsync(member);
+
+        await _page.EvaluateAsync("location.hash = '#/list'");
+        await Assertions.Expect(_page.GetByTestId("onboarding-list")).ToContainTextAsync("444455556666");
+        await Assertions.Expect(_page.GetByTestId("onboarding-list")).ToContainTextAsync("111122223333");
+
+        await _page.GetByTestId("token").FillAsync(ApiServer.Olivia);
+        await _page.GetByTestId("token-save").ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("whoami")).ToContainTextAsync("olivia");
+        await _page.GetByTestId("nav-accounts").ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=accounts] tr[data-account='111122223333']")).ToContainTextAsync("in sandbox");
+        await Assertions.Expect(_page.Locator("[data-testid=accounts] tr[data-account='444455556666']"))
+            .ToContainTextAsync("unknown: the service does not act in account 444455556666");
+    }
+
     private ILocator Step(string id) => _page.Locator($"[data-testid=plan-progress-step][data-plan-step='{id}']");
 
     private async Task OpenAsync(string hash)

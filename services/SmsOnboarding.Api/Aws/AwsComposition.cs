@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using SmsOnboarding.Api.Accounts;
 using SmsOnboarding.Api.Hosting;
 using SmsOnboarding.Api.Lambda;
 using SmsOnboarding.Api.Onboardings;
@@ -38,7 +39,9 @@ public static class AwsComposition
         var inbox = new DynamoDbHumanTaskInbox(dynamoDb, tableName);
         var tasks = new HumanTaskDesk(inbox, new HumanTaskService(inbox, new StepFunctionsCallbacks(stepFunctions)));
         return LambdaPipeline.Build(new OnboardingBackends(runtime, new DynamoDbOnboardingStore(dynamoDb, tableName), tasks, time, new UnknownFacts(),
-            AccountOf(stateMachineArn)), principals);
+            AccountOf(stateMachineArn),
+            new UnreadAccountFacts("the API function is granted no SMS reads; use smsonboard serve --aws real, or the console"),
+            new DynamoDbAccountWorkStore(dynamoDb, tableName)), principals);
     }
 
     /// <summary>The service runs in the state machine's account: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:NAME.</summary>

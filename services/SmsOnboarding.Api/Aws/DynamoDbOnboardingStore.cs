@@ -148,6 +148,13 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         return new OnboardingPage(items, matching.Count, more ? OnboardingCursor.After(items[^1]) : null);
     }
 
+    public async Task<IReadOnlyList<AccountRegionCount>> CountByAccountAsync(CancellationToken cancellationToken) =>
+        [.. (await AllAsync(cancellationToken).ConfigureAwait(false))
+            .Where(r => r.AccountId is not null && r.SnsRegion is not null)
+            .GroupBy(r => (Account: r.AccountId!, Region: r.SnsRegion!, r.Status))
+            .OrderBy(g => g.Key.Account, StringComparer.Ordinal).ThenBy(g => g.Key.Region, StringComparer.Ordinal)
+            .Select(g => new AccountRegionCount(g.Key.Account, g.Key.Region, g.Key.Status, g.Count()))];
+
     public async Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken) =>
         (await AllAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => r.Status is not (OnboardingStatus.Completed or OnboardingStatus.Cancelled)).ToList();
@@ -323,6 +330,7 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
         Optional(item, "executionArn", r.ExecutionArn);
         Optional(item, "failure", r.Failure);
         Optional(item, "account", r.AccountId);
+        Optional(item, "snsRegion", r.SnsRegion);
         item["openStates"] = S(JsonSerializer.Serialize(r.OpenStates ?? [], ApiJson.Options));
         item["version"] = new AttributeValue { N = r.Version.ToString(CultureInfo.InvariantCulture) };
         return item;
@@ -352,7 +360,8 @@ public sealed class DynamoDbOnboardingStore(IAmazonDynamoDB client, string table
             Failure: item.GetValueOrDefault("failure")?.S,
             OpenStates: item.GetValueOrDefault("openStates")?.S is { } open ? JsonSerializer.Deserialize<OpenState[]>(open, ApiJson.Options) ?? [] : [],
             Version: item.GetValueOrDefault("version")?.N is { } version ? long.Parse(version, CultureInfo.InvariantCulture) : 0,
-            AccountId: item.GetValueOrDefault("account")?.S);
+            AccountId: item.GetValueOrDefault("account")?.S,
+            SnsRegion: item.GetValueOrDefault("snsRegion")?.S);
     }
 
     private static string Required(Dictionary<string, AttributeValue> item, string name) =>

@@ -3,16 +3,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SmsOnboarding.Api.Accounts;
 using SmsOnboarding.Api.Auth;
 using SmsOnboarding.Api.Http;
 using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Steps.AccountWork;
 
 namespace SmsOnboarding.Api.Hosting;
 
 /// <summary>
 /// What the API runs on, whichever host carries it (the local serve host or the API Lambda).
 /// <see cref="ServiceAccountId"/> is the account the service runs in: a request that names no account is for it.
+/// <see cref="AccountFacts"/> and <see cref="AccountWork"/> feed the ops' Accounts view (null: shown as unknown).
 /// </summary>
 public sealed record OnboardingBackends(
     IOnboardingRuntime Runtime,
@@ -20,7 +23,9 @@ public sealed record OnboardingBackends(
     ITaskDesk Tasks,
     TimeProvider Time,
     IFactsProbe Facts,
-    string ServiceAccountId);
+    string ServiceAccountId,
+    IAccountFacts? AccountFacts = null,
+    IAccountWorkStore? AccountWork = null);
 
 /// <summary>
 /// The API composed once: both hosts call <see cref="AddOnboardingApi"/> and <see cref="MapOnboardingApi"/>, and
@@ -38,6 +43,8 @@ public static class OnboardingApi
         services.AddSingleton(backends.Tasks);
         services.AddSingleton(backends.Facts);
         services.AddSingleton(new ServiceAccount(backends.ServiceAccountId));
+        services.AddSingleton(new AccountSources(backends.AccountFacts ?? new UnreadAccountFacts("this host reads no live AWS facts"), backends.AccountWork));
+        services.AddSingleton<AccountsService>();
         services.AddOnboardingAuthorization();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<OnboardingStatusFeed>();
@@ -54,6 +61,7 @@ public static class OnboardingApi
         OnboardingEndpoints.Map(api);
         TaskEndpoints.Map(api);
         DashboardEndpoints.Map(api);
+        AccountEndpoints.Map(api);
         SchemaEndpoints.Map(api);
         MapNotFound(api);
         return api;

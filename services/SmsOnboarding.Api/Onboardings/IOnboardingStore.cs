@@ -18,6 +18,9 @@ public interface IOnboardingStore
 
     Task<OnboardingPage> QueryAsync(OnboardingQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Onboardings counted by account, SNS Region and status (records from before accounts were kept are left out).</summary>
+    Task<IReadOnlyList<AccountRegionCount>> CountByAccountAsync(CancellationToken cancellationToken);
+
     /// <summary>Every record not in a terminal status (reconciled with its execution at startup).</summary>
     Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken);
 

@@ -23,7 +23,8 @@ public sealed record OnboardingRecord(
     string? Failure = null,
     IReadOnlyList<OpenState>? OpenStates = null,
     long Version = 0,
-    string? AccountId = null)
+    string? AccountId = null,
+    string? SnsRegion = null)
 {
     public OnboardingProgress Progress => new(Status, OpenStates ?? [], Failure, Version);
 }
@@ -37,6 +38,9 @@ public sealed record OpenState(string Name, DateTimeOffset EnteredAt);
 /// </summary>
 public sealed record OnboardingQuery(OnboardingStatus? Status, string? Team, string? Pool, string? Requester, OnboardingCursor? After, int Limit,
     string? Account = null, string? RequesterTeam = null);
+
+/// <summary>How many onboardings of one status an account has in one SNS Region.</summary>
+public sealed record AccountRegionCount(string AccountId, string SnsRegion, OnboardingStatus Status, int Count);
 
 /// <summary>The account the service runs in: the account of a request that names none.</summary>
 public sealed record ServiceAccount(string Id);

@@ -93,7 +93,8 @@ public sealed partial class OnboardingService(
         var candidate = new OnboardingRecord(
             Id: NewId(), RequestId: request.RequestId, Requester: request.Requester, Approvers: request.Approvers,
             Team: request.Team, Pool: request.UserPoolId, Status: OnboardingStatus.Submitted, ExecutionArn: null,
-            Plan: OnboardingPlanner.Plan(request, observed), RequestJson: json, CreatedAt: now, UpdatedAt: now, AccountId: AccountOf(request));
+            Plan: OnboardingPlanner.Plan(request, observed), RequestJson: json, CreatedAt: now, UpdatedAt: now,
+            AccountId: AccountOf(request), SnsRegion: request.ResolvedSnsRegion);
         var added = await store.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
         if (added.PoolBusy)
         {

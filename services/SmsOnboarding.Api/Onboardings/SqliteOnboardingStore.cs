@@ -40,6 +40,7 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         AddColumnIfMissing(connection, "version", "INTEGER NOT NULL DEFAULT 0");
         // Files from before accounts were kept: the account stays unknown (null) for those records.
         AddColumnIfMissing(connection, "account", "TEXT");
+        AddColumnIfMissing(connection, "sns_region", "TEXT");
         Execute(connection, """
             CREATE INDEX IF NOT EXISTS onboardings_status_created ON onboardings(status, created_at);
             CREATE INDEX IF NOT EXISTS onboardings_team_created ON onboardings(team, created_at);
@@ -68,8 +69,8 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         // One statement, so SQLite's write lock makes it atomic: the unique request id collapses duplicate submits onto
         // one row, and the pool check lets only one of two concurrent submits for a pool in.
         insert.CommandText = $"""
-            INSERT INTO onboardings (id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, account)
-            SELECT $id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure, $account
+            INSERT INTO onboardings (id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, account, sns_region)
+            SELECT $id, $rid, $requester, $approvers, $team, $pool, $status, $arn, $plan, $request, $created, $updated, $failure, $account, $snsRegion
             WHERE NOT EXISTS (SELECT 1 FROM onboardings WHERE pool = $pool AND status IN ({PoolHoldingList}))
             ON CONFLICT(request_id) DO NOTHING
             """;
@@ -87,6 +88,7 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         insert.Parameters.AddWithValue("$updated", Time(record.UpdatedAt));
         insert.Parameters.AddWithValue("$failure", (object?)record.Failure ?? DBNull.Value);
         insert.Parameters.AddWithValue("$account", (object?)record.AccountId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$snsRegion", (object?)record.SnsRegion ?? DBNull.Value);
         if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
         {
             return new AddOutcome(record, Created: true);
@@ -189,6 +191,24 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         return new OnboardingPage(items, total, more ? OnboardingCursor.After(items[^1]) : null);
     }
 
+    public async Task<IReadOnlyList<AccountRegionCount>> CountByAccountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT account, sns_region, status, COUNT(*) FROM onboardings
+            WHERE account IS NOT NULL AND sns_region IS NOT NULL GROUP BY account, sns_region, status ORDER BY account, sns_region
+            """;
+        var counts = new List<AccountRegionCount>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            OnboardingStatusNames.TryParse(reader.GetString(2), out var status);
+            counts.Add(new AccountRegionCount(reader.GetString(0), reader.GetString(1), status, reader.GetInt32(3)));
+        }
+        return counts;
+    }
+
     public async Task<IReadOnlyList<OnboardingRecord>> ActiveAsync(CancellationToken cancellationToken)
     {
         await using var connection = Open();
@@ -252,7 +272,7 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, open_states, version, account";
+    private const string Columns = "id, request_id, requester, approvers, team, pool, status, execution_arn, plan, request, created_at, updated_at, failure, open_states, version, account, sns_region";
 
     private SqliteConnection Open()
     {
@@ -297,7 +317,8 @@ public sealed class SqliteOnboardingStore : IOnboardingStore
             Failure: r.IsDBNull(12) ? null : r.GetString(12),
             OpenStates: r.IsDBNull(13) ? [] : JsonSerializer.Deserialize<OpenState[]>(r.GetString(13), ApiJson.Options) ?? [],
             Version: r.GetInt64(14),
-            AccountId: r.IsDBNull(15) ? null : r.GetString(15));
+            AccountId: r.IsDBNull(15) ? null : r.GetString(15),
+            SnsRegion: r.IsDBNull(16) ? null : r.GetString(16));
     }
 
     // Round-trip format with a fixed offset sorts lexically in time order.

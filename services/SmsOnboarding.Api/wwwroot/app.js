@@ -1,6 +1,7 @@
 // The web UI's entry module: plain ES modules, no build step (index.html loads this with type="module").
 import { api, token } from './api.js';
 import { addRoute, route, setSignIn } from './router.js';
+import { renderAccounts } from './views/accounts.js';
 import { renderDetail } from './views/detail.js';
 import { renderInbox } from './views/inbox.js';
 import { renderList } from './views/list.js';
@@ -34,6 +35,7 @@ addRoute('#/new', renderNew);
 addRoute('#/inbox', renderInbox);
 addRoute('#/phones', renderPhones);
 addRoute('#/ops', renderOps);
+addRoute('#/accounts', renderAccounts);
 addRoute('#/list', renderList);
 setSignIn(renderSignIn);
 window.addEventListener('hashchange', route);

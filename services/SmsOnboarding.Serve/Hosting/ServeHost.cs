@@ -63,7 +63,9 @@ public sealed class ServeHost : IAsyncDisposable
             backends.Tasks,
             backends.Time,
             backends.Facts,
-            backends.ServiceAccountId));
+            backends.ServiceAccountId,
+            backends.AccountFacts,
+            backends.AccountWork));
 
         var app = builder.Build();
         if (backends.AwsSimulator is { } simulated)

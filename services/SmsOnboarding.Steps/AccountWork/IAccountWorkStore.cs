@@ -16,6 +16,25 @@ public interface IAccountWorkStore
 
     /// <summary>Ends the work with its outcome, only while <paramref name="ownerExecutionArn"/> still owns it.</summary>
     Task EndAsync(string key, string ownerExecutionArn, string outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Every work still open, with its key (the ops' Accounts view: what each account and Region waits on).</summary>
+    Task<IReadOnlyList<AccountWorkEntry>> OpenAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Open work and where it belongs (parsed from its key).</summary>
+public sealed record AccountWorkEntry(string Key, AccountWorkRecord Work)
+{
+    private string[] Parts => Key.Split('|');
+
+    public string AccountId => Parts[1];
+
+    public string SnsRegion => Parts[2];
+
+    /// <summary>sandboxExit, spendIncrease, origination, ... (the case need that opened it).</summary>
+    public string Need => Parts[3];
+
+    /// <summary>The origination type for origination work; null otherwise.</summary>
+    public string? Kind => Parts.Length > 4 ? Parts[4] : null;
 }
 
 /// <summary>

@@ -60,18 +60,29 @@ public sealed class SqliteAccountWorkStore : IAccountWorkStore
         command.CommandText = "SELECT owner, amount, opened_at, outcome, reason FROM account_work WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return new AccountWorkRecord(
-            reader.GetString(0),
-            decimal.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4));
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader, 0) : null;
     }
+
+    public async Task<IReadOnlyList<AccountWorkEntry>> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, owner, amount, opened_at, outcome, reason FROM account_work WHERE outcome IS NULL ORDER BY key";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var open = new List<AccountWorkEntry>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            open.Add(new AccountWorkEntry(reader.GetString(0), Read(reader, 1)));
+        }
+        return open;
+    }
+
+    private static AccountWorkRecord Read(SqliteDataReader reader, int first) => new(
+        reader.GetString(first),
+        decimal.Parse(reader.GetString(first + 1), CultureInfo.InvariantCulture),
+        DateTimeOffset.Parse(reader.GetString(first + 2), CultureInfo.InvariantCulture),
+        reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3),
+        reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4));
 
     public async Task EndAsync(string key, string ownerExecutionArn, string outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

@@ -2,15 +2,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Amazon.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SmsOnboarding.Api.Accounts;
 using SmsOnboarding.Api.Onboardings;
 using SmsOnboarding.Api.Tasks;
+using SmsOnboarding.Aws.Runtime;
 using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Serve.Simulation;
 using SmsOnboarding.Simulator;
 using SmsOnboarding.Simulator.Scenarios;
+using SmsOnboarding.Steps.AccountWork;
+using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.HumanTasks;
 using SmsOnboarding.Testing;
 
@@ -28,8 +33,10 @@ internal sealed class ApiServer : IAsyncDisposable
 
     private readonly string _data;
 
-    private ApiServer(string data, ServeHost host, ScriptedRuntime runtime, SqliteHumanTaskInbox inbox, RecordingCallbacks callbacks, FakeTimeProvider time, SimulatedAccount account)
+    private ApiServer(string data, ServeHost host, ScriptedRuntime runtime, SqliteHumanTaskInbox inbox, RecordingCallbacks callbacks, FakeTimeProvider time, SimulatedAccount account,
+        SqliteAccountWorkStore accountWork)
     {
+        AccountWork = accountWork;
         _data = data;
         Host = host;
         Runtime = runtime;
@@ -46,6 +53,9 @@ internal sealed class ApiServer : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public SimulatedAccount Account { get; }
 
+    /// <summary>The account-level work the Accounts view lists (what the workflow's case steps would have claimed).</summary>
+    public SqliteAccountWorkStore AccountWork { get; }
+
     /// <param name="data">A data folder to start on (what an earlier process left); a new temp folder when null.</param>
     public static async Task<ApiServer> StartAsync(string? usersFile = null, string? data = null)
     {
@@ -61,6 +71,16 @@ internal sealed class ApiServer : IAsyncDisposable
             Seed = new SeedData { UserPools = [new SeedUserPool("us-east-1", "Checkout") { Id = "us-east-1_Checkout1" }] },
         }, time);
         var targets = new List<string>();
+        var accountWork = new SqliteAccountWorkStore(Path.Combine(data, "idempotency.db"));
+        // The Accounts view reads the simulated account through the host's own AWS endpoints, as serve's clients do.
+        Uri? endpoint = null;
+        var own = new Lazy<IAwsClientFactory>(() => new AwsClientFactory(region => new AwsClientConfig
+        {
+            Region = region,
+            ServiceUrl = endpoint!,
+            Credentials = new ImmutableCredentials(SimulatorCredentials.AccessKeyId, SimulatorCredentials.SecretAccessKey, null),
+            EnvironmentVariable = _ => null,
+        }));
         var stack = new ServeBackends(
             runtime, new HumanTaskDesk(inbox, new HumanTaskService(inbox, callbacks)), time, new SimulatorFacts(account),
             new SimulatedAccountControl(account, time.Advance), new SimulatorServer(account),
@@ -70,9 +90,12 @@ internal sealed class ApiServer : IAsyncDisposable
                 targets.Add(context.Request.Headers["X-Amz-Target"].ToString());
                 context.Response.ContentType = "application/x-amz-json-1.0";
                 return context.Response.WriteAsync("{\"executions\":[]}");
-            });
+            },
+            AccountFacts: new AwsAccountFacts(AwsAccountFacts.ServiceAccountOnly(SimulatorCredentials.AccountId, new LazyClients(own))),
+            AccountWork: accountWork);
         var host = await ServeHost.StartAsync(new ServeOptions { Port = 0, DataDirectory = data, UsersFile = usersFile, ConsoleLogging = false }, stack);
-        var server = new ApiServer(data, host, runtime, inbox, callbacks, time, account);
+        endpoint = host.BaseUri;
+        var server = new ApiServer(data, host, runtime, inbox, callbacks, time, account, accountWork);
         server._targets = targets;
         return server;
     }
@@ -159,6 +182,24 @@ internal sealed class ApiServer : IAsyncDisposable
             // SQLite may still hold a handle for a moment; the temp folder is harmless.
         }
     }
+}
+
+/// <summary>Clients made on first use (the host's port is known only once it started).</summary>
+internal sealed class LazyClients(Lazy<IAwsClientFactory> clients) : IAwsClientFactory
+{
+    public SmsOnboarding.Aws.SimpleNotificationService.IAmazonSimpleNotificationService Sns(string region) => clients.Value.Sns(region);
+
+    public SmsOnboarding.Aws.CognitoIdentityProvider.IAmazonCognitoIdentityProvider Cognito(string region) => clients.Value.Cognito(region);
+
+    public SmsOnboarding.Aws.PinpointSMSVoiceV2.IAmazonPinpointSMSVoiceV2 SmsVoice(string region) => clients.Value.SmsVoice(region);
+
+    public SmsOnboarding.Aws.ServiceQuotas.IAmazonServiceQuotas ServiceQuotas(string region) => clients.Value.ServiceQuotas(region);
+
+    public SmsOnboarding.Aws.AWSSupport.IAmazonAWSSupport Support() => clients.Value.Support();
+
+    public SmsOnboarding.Aws.SecurityToken.IAmazonSecurityTokenService Sts(string region) => clients.Value.Sts(region);
+
+    public SmsOnboarding.Aws.IdentityManagement.IAmazonIdentityManagementService Iam() => clients.Value.Iam();
 }
 
 internal sealed class SettledFirst(OnboardingStatusFeed feed) : DelegatingHandler(new HttpClientHandler())

@@ -53,4 +53,23 @@ public sealed class AccountsCliTests : IAsyncLifetime
         Assert.Contains(inAccount.Output.Split('\n'), l => l.Contains(id, StringComparison.Ordinal) && l.Contains("111122223333", StringComparison.Ordinal));
         Assert.DoesNotContain(id, elsewhere.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Accounts_shows_ops_each_account_and_region_with_its_facts_and_refuses_requesters()
+    {
+        var created = await CliProcess.RunAsync(_server.As("token-alice-1"), "request", "create", "--file", CliRunner.Example(), "--request-id", "cli-accounts-1");
+        Assert.True(created.ExitCode == 0, created.Error);
+
+        var view = await CliProcess.RunAsync(_server.As("token-olivia-1"), "accounts");
+        var member = await CliProcess.RunAsync(_server.As("token-olivia-1"), "accounts", "--account", "444455556666", "--sns-region", "eu-west-1");
+        var refused = await CliProcess.RunAsync(_server.As("token-alice-1"), "accounts");
+
+        Assert.True(view.ExitCode == 0, view.Error);
+        var row = Assert.Single(view.Output.Split('\n'), l => l.StartsWith("111122223333", StringComparison.Ordinal));
+        Assert.Contains("us-east-1", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown", row, StringComparison.Ordinal);
+        Assert.Contains("unknown: the service does not act in account 444455556666", member.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("ops", refused.Error, StringComparison.Ordinal);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ApiEndpointFuzzTests(ServedApi api)
 
     private static readonly string[] OddQueryValues =
         ["", "running", "RUNNING", "completed", "bogus", "-1", "0", "1", "200", "201", "99999999999", "1e3", "NaN", "true", "%00", "😀",
-         "checkout", "us-east-1_Checkout1", new string('9', 400), "111122223333", "44445555666", "1111222233334", "11112222333x"];
+         "checkout", "us-east-1_Checkout1", new string('9', 400), "111122223333", "44445555666", "1111222233334", "11112222333x", "us-east-1", "mars-north-1"];
 
     [Theory]
     [InlineData("POST", "api/onboardings")]
@@ -62,6 +62,7 @@ public sealed class ApiEndpointFuzzTests(ServedApi api)
     [InlineData("GET", "api/me")]
     [InlineData("GET", "api/workflow")]
     [InlineData("GET", "api/dashboard?{query}")]
+    [InlineData("GET", "api/accounts?{query}")]
     [InlineData("GET", "api/schema/onboarding-request")]
     [InlineData("GET", "api/{id}")]
     [InlineData("GET", "sim/phones")]
@@ -120,7 +121,7 @@ public sealed class ApiEndpointFuzzTests(ServedApi api)
 
     private static string Query(Random random)
     {
-        string[] names = ["status", "team", "pool", "account", "offset", "limit", "stuckMinutes", "dryRun", "x"];
+        string[] names = ["status", "team", "pool", "account", "snsRegion", "offset", "limit", "stuckMinutes", "dryRun", "x"];
         return string.Join('&', Enumerable.Range(0, random.Next(4)).Select(_ =>
             $"{names[random.Next(names.Length)]}={Uri.EscapeDataString(OddQueryValues[random.Next(OddQueryValues.Length)])}"));
     }

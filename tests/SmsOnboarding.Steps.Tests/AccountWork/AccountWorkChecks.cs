@@ -51,5 +51,23 @@ internal static class AccountWorkChecks
         Assert.Null(await store.GetAsync("account|111122223333|eu-west-1|sandboxExit"));
     }
 
+    public static async Task Open_work_is_listed_with_its_account_and_region_and_ended_work_is_not(IAccountWorkStore store)
+    {
+        const string Spend = "account|444455556666|eu-west-1|spendIncrease";
+        const string TollFree = "account|444455556666|us-east-1|origination|TollFree";
+        await store.ClaimOrJoinAsync(Key, new AccountWorkRecord(Execution(1), 0, At));
+        await store.ClaimOrJoinAsync(Spend, new AccountWorkRecord(Execution(2), 250, At));
+        await store.ClaimOrJoinAsync(TollFree, new AccountWorkRecord(Execution(3), 0, At));
+        await store.EndAsync(Key, Execution(1), AccountWorkRecord.Satisfied, null, At.AddDays(1));
+
+        var open = await store.OpenAsync();
+
+        Assert.Equal([Spend, TollFree], open.Select(e => e.Key));
+        var spend = open[0];
+        Assert.Equal(("444455556666", "eu-west-1", "spendIncrease", (string?)null), (spend.AccountId, spend.SnsRegion, spend.Need, spend.Kind));
+        Assert.Equal(new AccountWorkRecord(Execution(2), 250, At), spend.Work);
+        Assert.Equal(("us-east-1", "origination", "TollFree"), (open[1].SnsRegion, open[1].Need, open[1].Kind));
+    }
+
     public static string Execution(int i) => $"arn:aws:states:us-east-1:111122223333:execution:sms-onboarding:onb-{i:000000000000}";
 }

@@ -21,6 +21,10 @@ public sealed class SqliteAccountWorkStoreTests : IDisposable
     public Task Ended_work_keeps_its_outcome_and_the_next_need_opens_new_work() =>
         AccountWorkChecks.Ended_work_is_kept_with_its_outcome_and_the_next_need_opens_new_work(new SqliteAccountWorkStore(File));
 
+    [Fact]
+    public Task Open_work_is_listed_with_its_account_and_region_and_ended_work_is_not() =>
+        AccountWorkChecks.Open_work_is_listed_with_its_account_and_region_and_ended_work_is_not(new SqliteAccountWorkStore(File));
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

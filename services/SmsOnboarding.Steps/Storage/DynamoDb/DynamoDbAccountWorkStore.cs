@@ -47,18 +47,42 @@ public sealed class DynamoDbAccountWorkStore(IAmazonDynamoDB client, string tabl
     {
         var response = await client.GetItemAsync(new GetItemRequest { TableName = tableName, Key = KeyOf(key), ConsistentRead = true }, cancellationToken)
             .ConfigureAwait(false);
-        if (response.Item is not { Count: > 0 } item)
-        {
-            return null;
-        }
-
-        return new AccountWorkRecord(
-            Attributes.String(item, "owner"),
-            decimal.Parse(item["amount"].N, CultureInfo.InvariantCulture),
-            Attributes.Time(item, "openedAt"),
-            Attributes.OptionalString(item, "outcome"),
-            Attributes.OptionalString(item, "reason"));
+        return response.Item is { Count: > 0 } item ? Read(item) : null;
     }
+
+    /// <summary>
+    /// A Scan: each work is its own partition (one key, one conditional write), so no Query reaches them all. Open work
+    /// is a handful of items per account and Region; the table's other items are filtered out by the service.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountWorkEntry>> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var prefix = IdempotencyPrefix + Item + "#";
+        var open = new List<AccountWorkEntry>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await client.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                FilterExpression = "begins_with(#pk, :prefix) AND #sk = :item AND attribute_not_exists(#outcome)",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey, ["#sk"] = OnboardingTableSchema.SortKey, ["#outcome"] = "outcome" },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":prefix"] = new() { S = prefix }, [":item"] = new() { S = Item } },
+                ExclusiveStartKey = start,
+                ConsistentRead = true,
+            }, cancellationToken).ConfigureAwait(false);
+            open.AddRange((page.Items ?? []).Select(item => new AccountWorkEntry(item[PartitionKey].S[prefix.Length..], Read(item))));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+        return [.. open.OrderBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    private static AccountWorkRecord Read(Dictionary<string, AttributeValue> item) => new(
+        Attributes.String(item, "owner"),
+        decimal.Parse(item["amount"].N, CultureInfo.InvariantCulture),
+        Attributes.Time(item, "openedAt"),
+        Attributes.OptionalString(item, "outcome"),
+        Attributes.OptionalString(item, "reason"));
 
     public async Task EndAsync(string key, string ownerExecutionArn, string outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

@@ -32,6 +32,20 @@ public sealed class DynamoDbAccountWorkStoreTests(MotoServer moto)
     }
 
     [MotoFact]
+    public async Task Open_work_is_listed_with_its_account_and_region_and_ended_work_is_not()
+    {
+        using var client = moto.Client();
+        var table = await moto.CreateTableAsync(client);
+        // Another kind of item in the table is not work, open or not.
+        await client.PutItemAsync(table, new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+        {
+            [OnboardingTableSchema.PartitionKey] = new() { S = OnboardingTableSchema.IdempotencyPrefix + "step|onb-1" },
+            [OnboardingTableSchema.SortKey] = new() { S = "RESULT" },
+        });
+        await AccountWorkChecks.Open_work_is_listed_with_its_account_and_region_and_ended_work_is_not(new DynamoDbAccountWorkStore(client, table));
+    }
+
+    [MotoFact]
     public async Task Work_items_live_under_the_idempotency_prefix_the_case_steps_are_granted()
     {
         using var client = moto.Client();
