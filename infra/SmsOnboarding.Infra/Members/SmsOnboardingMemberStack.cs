@@ -21,8 +21,8 @@ public sealed class SmsOnboardingMemberStack : Stack
     /// <summary>What the role may still do to itself: read it (CloudFormation drift detection, audits).</summary>
     public static IReadOnlyList<string> SelfReadActions { get; } = ["iam:Get*", "iam:List*"];
 
-    public SmsOnboardingMemberStack(Construct scope, string id, IStackProps? props = null)
-        : base(scope, id, props ?? DefaultProps)
+    public SmsOnboardingMemberStack(Construct scope, string id)
+        : base(scope, id, Props)
     {
         var parameters = MemberParameters.Declare(this);
         _ = SmsRoleBoundary.Create(this, "SmsRoleBoundary");
@@ -50,7 +50,7 @@ public sealed class SmsOnboardingMemberStack : Stack
     }
 
     /// <summary>No bootstrap version rule: member accounts are not CDK-bootstrapped, the StackSet deploys the template as it is.</summary>
-    public static IStackProps DefaultProps => new StackProps
+    private static StackProps Props => new()
     {
         Description = "SmsOnboarding member account: the role the service's steps assume here, and the SMS-role boundary (issue 12)",
         Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }),
