@@ -1,5 +1,5 @@
-using SmsOnboarding.Serve.Hosting;
 using SmsOnboarding.Serve;
+using SmsOnboarding.Serve.Hosting;
 
 namespace SmsOnboarding.Cli.Tests.Support;
 
