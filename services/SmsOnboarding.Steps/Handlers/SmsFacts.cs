@@ -21,12 +21,16 @@ public static class SmsFacts
         return status.IsInSandbox ?? true;
     }
 
-    public static async Task<string?> SandboxNumberStatusAsync(IAwsClientFactory aws, string snsRegion, string phoneNumber, CancellationToken ct)
-    {
-        var numbers = await AwsCall.Run("Listing SMS sandbox numbers", () =>
+    public static async Task<string?> SandboxNumberStatusAsync(IAwsClientFactory aws, string snsRegion, string phoneNumber, CancellationToken ct) =>
+        (await SandboxNumbersAsync(aws, snsRegion, ct).ConfigureAwait(false)).FirstOrDefault(n => n.PhoneNumber == phoneNumber)?.Status;
+
+    /// <summary>The account's SMS sandbox destination list in the Region ("you can add up to 10", SNS Developer Guide).</summary>
+    public static async Task<IReadOnlyList<SMSSandboxPhoneNumber>> SandboxNumbersAsync(IAwsClientFactory aws, string snsRegion, CancellationToken ct) =>
+        await AwsCall.Run("Listing SMS sandbox numbers", () =>
             aws.Sns(snsRegion).ListSMSSandboxPhoneNumbersAllAsync(new ListSMSSandboxPhoneNumbersRequest(), ct).ToListAsync(ct).AsTask()).ConfigureAwait(false);
-        return numbers.FirstOrDefault(n => n.PhoneNumber == phoneNumber)?.Status;
-    }
+
+    /// <summary>How many destination numbers the SMS sandbox of one account and Region holds (SNS Developer Guide, "Adding and verifying phone numbers in the SMS sandbox").</summary>
+    public const int SandboxCapacity = 10;
 
     /// <summary>The monthly spend AWS has approved for the Region (End User Messaging's MaxLimit).</summary>
     public static async Task<decimal> ApprovedSpendQuotaAsync(IAwsClientFactory aws, string snsRegion, CancellationToken ct)

@@ -1,6 +1,7 @@
 using SmsOnboarding.Aws.PinpointSMSVoiceV2;
 using SmsOnboarding.Aws.PinpointSMSVoiceV2.Model;
 using SmsOnboarding.Domain.Requests;
+using SmsOnboarding.Steps.AccountWork;
 using SmsOnboarding.Steps.Aws;
 using SmsOnboarding.Steps.Contracts;
 using SmsOnboarding.Steps.Handlers;
@@ -18,7 +19,7 @@ namespace SmsOnboarding.Steps.AdvanceOrigination;
 /// the idempotency store. A registration AWS sends back (REQUIRES_UPDATES) becomes "sentBack" with AWS's reasons;
 /// the person's edits come back as the answer and are filed as a new version (<see cref="RegistrationRevision"/>).
 /// </summary>
-public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotencyStore store, TimeProvider time)
+public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotencyStore store, TimeProvider time, IAccountWorkStore accountWork)
     : IStepHandler<OriginationInput, OriginationProgress>
 {
     public const string TollFreeType = "US_TOLL_FREE_REGISTRATION";
@@ -46,11 +47,59 @@ public sealed class AdvanceOriginationHandler(IAwsClientFactory aws, IIdempotenc
                     SentBackId(input, progress), "Resubmitted with the edited answers.");
         }
 
+        // One registration of a type serves the account and Region (decision 0024): only its owner files it.
+        if (progress.RegistrationId is null && progress.BrandRegistrationId is null
+            && await WaitOnSharedRegistrationAsync(sms, input, progress, cancellationToken).ConfigureAwait(false) is { } shared)
+        {
+            return shared;
+        }
+
         // Edits people made after a send-back answer every later form too (a 10DLC campaign after its brand).
         input = input with { Request = RegistrationRevision.Revised(input.Request, progress.Edits) };
-        return input.Request.OriginationType == OriginationType.TenDlc
+        var advanced = input.Request.OriginationType == OriginationType.TenDlc
             ? await TenDlcAsync(sms, input, progress, cancellationToken).ConfigureAwait(false)
             : await TollFreeAsync(sms, input, progress, cancellationToken).ConfigureAwait(false);
+        if (advanced.Action == "ready")
+        {
+            await accountWork.EndAsync(SharedKey(input), input.ExecutionArn, AccountWorkRecord.Satisfied, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        return advanced;
+    }
+
+    private static string SharedKey(OriginationInput input) =>
+        AccountWorkKeys.For(input.Pool.AccountId, input.Pool.SnsRegion, Needs.Origination, input.Request.OriginationType.ToString());
+
+    /// <summary>
+    /// Null when this onboarding files the account's registration of its type. Otherwise it waits for that one: ready
+    /// as soon as an ACTIVE US number of the type exists in the Region (any onboarding's, or one made by hand), failed
+    /// when the registration it waited on ended without one.
+    /// </summary>
+    private async Task<OriginationProgress?> WaitOnSharedRegistrationAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, OriginationProgress progress,
+        CancellationToken ct)
+    {
+        var numberType = input.Request.OriginationType == OriginationType.TenDlc ? "TEN_DLC" : "TOLL_FREE";
+        var work = await accountWork.GetAsync(SharedKey(input), ct).ConfigureAwait(false);
+        if (work is not null && work.OwnerExecutionArn != input.ExecutionArn)
+        {
+            var numbers = await AwsCall.Run("Listing phone numbers", () => sms.DescribePhoneNumbersAllAsync(new DescribePhoneNumbersRequest
+            {
+                Filters = [new PhoneNumberFilter { Name = "number-type", Values = [numberType] }],
+            }, ct).ToListAsync(ct).AsTask()).ConfigureAwait(false);
+            if (numbers.FirstOrDefault(n => n.Status == "ACTIVE" && n.IsoCountryCode == "US") is { PhoneNumber: { } active })
+            {
+                return progress with { Action = "ready", PhoneNumber = active, NextDelaySeconds = 0, Detail = $"Uses the account's {numberType} number {active}, registered for {work.OwnerOnboarding}." };
+            }
+            if (work.Outcome is AccountWorkRecord.Denied or AccountWorkRecord.Failed)
+            {
+                var message = $"The {numberType} registration this onboarding waited on (filed for {work.OwnerOnboarding}) ended {work.Outcome}: {work.Reason}";
+                throw work.Outcome == AccountWorkRecord.Denied ? StepException.Denied(message) : StepException.Failed(message);
+            }
+        }
+        var inForce = await accountWork.ClaimOrJoinAsync(SharedKey(input), new AccountWorkRecord(input.ExecutionArn, 0, time.GetUtcNow()), ct).ConfigureAwait(false);
+        return inForce.OwnerExecutionArn == input.ExecutionArn
+            ? null
+            : Pending(input, progress, $"filed for {inForce.OwnerOnboarding}", $"Waiting on the {numberType} registration filed for {inForce.OwnerOnboarding} in account " +
+                $"{input.Pool.AccountId}, {input.Pool.SnsRegion}: one registration serves the whole account and Region, so this onboarding files none of its own.");
     }
 
     private async Task<OriginationProgress> TollFreeAsync(IAmazonPinpointSMSVoiceV2 sms, OriginationInput input, OriginationProgress progress, CancellationToken ct)

@@ -12,7 +12,7 @@ public static class AdvanceOriginationStep
         contractVersion: 1,
         StateRole.WaitingOnAws,
         options => new AdvanceOriginationJson(options),
-        s => new AdvanceOriginationHandler(s.Aws, s.Idempotency, s.Time),
+        s => new AdvanceOriginationHandler(s.Aws, s.Idempotency, s.Time, s.AccountWork),
         StepGrants.Any("sms-voice:CreateRegistration", "sms-voice:PutRegistrationFieldValue", "sms-voice:CreateRegistrationAssociation", "sms-voice:SubmitRegistrationVersion",
             "sms-voice:DescribeRegistrations", "sms-voice:DescribeRegistrationFieldDefinitions", "sms-voice:CreateRegistrationAttachment",
             "sms-voice:CreateRegistrationVersion", "sms-voice:DescribeRegistrationVersions", "sms-voice:RequestPhoneNumber",

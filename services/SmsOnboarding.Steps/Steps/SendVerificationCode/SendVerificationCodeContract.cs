@@ -14,7 +14,12 @@ public sealed record SendCodeInput(
     CodeSends Sends,
     bool Resend) : IOnboardingPayload;
 
-public sealed record CodeSends(IReadOnlyList<DateTimeOffset> SentAt, bool AlreadyVerified = false, bool Limited = false);
+/// <summary>
+/// AlreadyVerified: no code needs to be typed for the number: it is verified, or (SandboxFull) the account's sandbox
+/// already holds the 10 numbers AWS allows, all another onboarding's or earlier ones, so the number waits for the
+/// sandbox exit this onboarding asks for next (it reaches every number), instead of failing for someone else's numbers.
+/// </summary>
+public sealed record CodeSends(IReadOnlyList<DateTimeOffset> SentAt, bool AlreadyVerified = false, bool Limited = false, bool SandboxFull = false);
 
 /// <summary>Source-generated (de)serialisation of SendVerificationCode's payloads, with the options of ContractJson.</summary>
 [JsonSerializable(typeof(SendCodeInput))]

@@ -19,10 +19,15 @@ public sealed class SendVerificationCodeHandler(IAwsClientFactory aws, IIdempote
     {
         ArgumentNullException.ThrowIfNull(input);
         var region = input.Pool.SnsRegion;
-        var status = await SmsFacts.SandboxNumberStatusAsync(aws, region, input.PhoneNumber, cancellationToken).ConfigureAwait(false);
+        var listed = await SmsFacts.SandboxNumbersAsync(aws, region, cancellationToken).ConfigureAwait(false);
+        var status = listed.FirstOrDefault(n => n.PhoneNumber == input.PhoneNumber)?.Status;
         if (status == "Verified")
         {
             return input.Sends with { AlreadyVerified = true, Limited = false };
+        }
+        if (status is null && listed.Count >= SmsFacts.SandboxCapacity)
+        {
+            return SandboxFull(input.Sends);
         }
 
         var now = time.GetUtcNow();
@@ -51,12 +56,24 @@ public sealed class SendVerificationCodeHandler(IAwsClientFactory aws, IIdempote
             }
             catch (AwsServiceException e)
             {
+                // Other onboardings of the account may have filled the list since it was read.
+                if (e.Is("UserError") && (await SmsFacts.SandboxNumbersAsync(aws, region, cancellationToken).ConfigureAwait(false)).Count >= SmsFacts.SandboxCapacity)
+                {
+                    return Full;
+                }
                 throw AwsCall.ToStepException($"Sending the verification code to {Domain.Phones.E164.Mask(input.PhoneNumber)}", e);
             }
         }, cancellationToken).ConfigureAwait(false);
 
-        return sentAt == "limited"
-            ? new CodeSends(input.Sends.SentAt, false, true)
-            : new CodeSends([.. input.Sends.SentAt, DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture)]);
+        return sentAt switch
+        {
+            "limited" => new CodeSends(input.Sends.SentAt, false, true),
+            Full => SandboxFull(input.Sends),
+            _ => new CodeSends([.. input.Sends.SentAt, DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture)]),
+        };
     }
+
+    private const string Full = "sandboxFull";
+
+    private static CodeSends SandboxFull(CodeSends sends) => sends with { AlreadyVerified = true, Limited = false, SandboxFull = true };
 }
