@@ -15,7 +15,7 @@ ARGS ?=
 TOOL_VERSION := 0.1.0-local.$(shell date -u +%Y%m%d%H%M%S)
 TOOL_DIR := .artifacts/tool
 
-.PHONY: run test build restore tools tool bench synth fmt docs record-histories clean
+.PHONY: run test build restore tools tool bench load-test synth fmt docs record-histories clean
 
 # Installs (or updates) the `smsonboard` .NET tool from this build, then serves with it.
 run: tool
@@ -45,6 +45,11 @@ test: tools build
 bench: restore
 	$(DOTNET) run -c Release --project bench/SmsOnboarding.Benchmarks -- bench/results/engine.json
 	$(DOTNET) run -c Release --project bench/SmsOnboarding.Benchmarks -- --api bench/results/api.json
+	$(MAKE) load-test
+
+# Issue 12's bounded load test: 200 onboardings by 20 clients across three accounts through serve's HTTP API (minutes).
+load-test: build
+	LOAD_TESTS=1 $(DOTNET) test tests/SmsOnboarding.EndToEnd.Tests --no-build --filter "FullyQualifiedName~ManyAccountsLoadTests"
 
 synth: restore
 	bash infra/synth.sh

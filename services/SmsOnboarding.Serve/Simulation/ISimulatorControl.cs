@@ -21,8 +21,11 @@ public interface ISimulatorControl
 
     string ScenarioJson();
 
-    /// <summary>A person filing a case on the simulated account's Support Center Create Case page.</summary>
-    FiledCase FileCaseInSupportCenter(string subject, string body);
+    /// <summary>
+    /// A person filing a case on the Support Center's Create Case page, signed in to <paramref name="accountId"/> (the
+    /// simulated account when null); null when that account is not one of the simulated organisation's.
+    /// </summary>
+    FiledCase? FileCaseInSupportCenter(string subject, string body, string? accountId = null);
 
     /// <summary>Replaces the scenario rules; throws ScenarioException with the offending field.</summary>
     void ReplaceScenario(string json);

@@ -87,9 +87,16 @@ public static class SimEndpoints
             {
                 return ApiResults.Error(400, "invalidInput", "Body must be {\"subject\": \"...\" (1-255 characters), \"body\": \"...\" (1-8000 characters)}.");
             }
-            return Results.Json(control.FileCaseInSupportCenter(subject, text), ApiJson.Options);
+            var accountId = body?["accountId"] is JsonValue a && a.TryGetValue<string>(out var av) ? av : null;
+            if (body?["accountId"] is { } given && (accountId is null || accountId.Length != 12 || !accountId.All(char.IsAsciiDigit)))
+            {
+                return ApiResults.Error(400, "invalidInput", $"accountId must be 12 digits; it is {given.ToJsonString()}.");
+            }
+            return control.FileCaseInSupportCenter(subject, text, accountId) is { } filed
+                ? Results.Json(filed, ApiJson.Options)
+                : ApiResults.Error(404, "unknownAccount", $"Account {accountId} is not an account of the simulated organisation.");
         }).RequirePolicy(Policies.ApproverOrOps)
-            .WithSummary("File a case as a person does on the Support Center's Create Case page (the path AWS documents for limit increases): {subject, body} → {caseId, displayId}");
+            .WithSummary("File a case as a person does on the Support Center's Create Case page (the path AWS documents for limit increases), signed in to accountId (default: the simulated account): {subject, body, accountId?} → {caseId, displayId}");
 
         sim.MapGet("/scenario", () => Results.Text(control.ScenarioJson(), "application/json"))
             .RequirePolicy(Policies.Ops).WithSummary("The simulator scenario in effect");

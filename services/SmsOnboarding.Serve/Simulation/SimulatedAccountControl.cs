@@ -18,8 +18,10 @@ public sealed class SimulatedAccountControl(SimulatedAccount account, Action<Tim
 
     public IReadOnlyList<TopicMessage> TopicMessages(string topicName) => account.Topics.MessagesByName(topicName);
 
+    // Every account of the organisation sends; a handset is in none of them.
     public IReadOnlyList<string> Phones() =>
-        account.DeliveryLog().Reverse().Select(d => d.To).Distinct(StringComparer.Ordinal).ToList();
+        account.Members.Values.Prepend(account).SelectMany(a => a.DeliveryLog()).OrderByDescending(d => d.At)
+            .Select(d => d.To).Distinct(StringComparer.Ordinal).ToList();
 
     public bool TryAdvance(TimeSpan by)
     {
@@ -31,7 +33,8 @@ public sealed class SimulatedAccountControl(SimulatedAccount account, Action<Tim
         return true;
     }
 
-    public FiledCase FileCaseInSupportCenter(string subject, string body) => account.FileCaseInSupportCenter(subject, body);
+    public FiledCase? FileCaseInSupportCenter(string subject, string body, string? accountId = null) =>
+        (accountId is null ? account : account.AccountById(accountId))?.FileCaseInSupportCenter(subject, body);
 
     public string ScenarioJson() => ScenarioLoader.Serialize(account.Scenario);
 
