@@ -100,7 +100,7 @@ public static class LocalServe
             Tasks: new HumanTaskDesk(local.Inbox, local.HumanTasks),
             Time: local.Clock,
             Facts: new SimulatorFacts(local.Simulator),
-            AccountFacts: new AwsAccountFacts(AwsAccountFacts.ServiceAccountOnly(SimulatorCredentials.AccountId, local.Aws)),
+            AccountFacts: new AwsAccountFacts(OrganisationAccounts(local)),
             AccountWork: local.AccountWork,
             Simulator: new SimulatedAccountControl(local.Simulator,
                 clock == ClockMode.Skip ? by => ClockControl.Advance(local.Clock, by) : null),
@@ -132,5 +132,14 @@ public static class LocalServe
             ?? throw new InvalidOperationException("demo-scenario.json is not embedded");
         using var reader = new StreamReader(stream);
         return ScenarioLoader.Parse(reader.ReadToEnd());
+    }
+
+    // Ops read a member account of the simulated organisation as its administrator would; any other account as before.
+    private static Func<string, CancellationToken, Task<SmsOnboarding.Steps.Aws.IAwsClientFactory>> OrganisationAccounts(LocalDeployment local)
+    {
+        var own = AwsAccountFacts.ServiceAccountOnly(SimulatorCredentials.AccountId, local.Aws);
+        return (accountId, cancellationToken) => local.Simulator.Members.ContainsKey(accountId)
+            ? Task.FromResult(local.AdministratorClients(accountId))
+            : own(accountId, cancellationToken);
     }
 }

@@ -33,8 +33,10 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     private readonly SimulatorHost? _simulator;
     private readonly AwsClientFactory _clients;
     private readonly IReadOnlyList<IDisposable> _owned;
+    private readonly int _randomSeed;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<AwsClientFactory>> _administered = new(StringComparer.Ordinal);
 
-    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, IReadOnlyList<IDisposable> owned, SkippingTimeProvider clock,
+    private LocalDeployment(StepFunctionsEngine engine, SimulatorHost? simulator, AwsClientFactory clients, IReadOnlyList<IDisposable> owned, int randomSeed, SkippingTimeProvider clock,
         IHumanTaskInbox inbox, IIdempotencyStore idempotency, IAccountWorkStore accountWork, string stateMachineArn, ExecutionEventRelay events)
     {
         Events = events;
@@ -42,6 +44,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         _simulator = simulator;
         _clients = clients;
         _owned = owned;
+        _randomSeed = randomSeed;
         Clock = clock;
         Inbox = inbox;
         Idempotency = idempotency;
@@ -149,7 +152,7 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
 
         var arn = await EnsureStateMachineAsync(engine, Definition(options.Settings), cancellationToken).ConfigureAwait(false);
-        return new LocalDeployment(engine, simulator, clients, [.. owned, clients], clock, inbox, idempotency, accountWork, arn, events);
+        return new LocalDeployment(engine, simulator, clients, [.. owned, clients], options.RandomSeed, clock, inbox, idempotency, accountWork, arn, events);
     }
 
     private static Func<string, AwsClientConfig> SimulatorClientConfig(Uri simulator, int randomSeed) => region => new AwsClientConfig
@@ -255,8 +258,32 @@ public sealed partial class LocalDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Clients acting in a member account of the simulated organisation as the organisation's administrator does: the
+    /// local key, through the member's OrganizationAccountAccessRole (AWS Organizations). For what ops read, never for steps.
+    /// </summary>
+    public IAwsClientFactory AdministratorClients(string memberAccountId)
+    {
+        var member = Simulator.Members.GetValueOrDefault(memberAccountId)
+            ?? throw new ArgumentException($"Account {memberAccountId} is not a member of the simulated organisation.", nameof(memberAccountId));
+        var config = SimulatorClientConfig(SimulatorEndpoint, _randomSeed);
+        return _administered.GetOrAdd(memberAccountId, _ => new Lazy<AwsClientFactory>(() =>
+        {
+            var administrator = new AssumedRoleCredentials(_clients.Sts(AwsClientFactory.SupportRegion), new SmsOnboarding.Aws.SecurityToken.Model.AssumeRoleRequest
+            {
+                RoleArn = member.OrganizationAccessRoleArn,
+                RoleSessionName = "sms-onboarding-ops",
+            }, Clock);
+            return new AwsClientFactory(region => config(region) with { CredentialsProvider = administrator });
+        })).Value;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var administered in _administered.Values.Where(a => a.IsValueCreated))
+        {
+            administered.Value.Dispose();
+        }
         await Engine.DisposeAsync().ConfigureAwait(false);
         if (_simulator is not null)
         {

@@ -54,6 +54,18 @@ public sealed class ManyAccountsServeTests
         Assert.False(org.Deployment.Simulator.IsInSandbox("us-east-1"));
         Assert.False(org.Deployment.Simulator.AccountById(Payments)!.IsInSandbox("us-east-1"));
         Assert.False(org.Deployment.Simulator.AccountById(Search)!.IsInSandbox("eu-west-1"));
+
+        // Ops see every account's live facts in the Accounts view, members' too.
+        using var olivia = org.Client(Token("ops"));
+        var (accountsStatus, accounts) = await SendAsync(olivia, HttpMethod.Get, "api/accounts");
+        Assert.Equal(200, accountsStatus);
+        foreach (var (account, region) in new[] { (Checkout, "us-east-1"), (Payments, "us-east-1"), (Search, "eu-west-1") })
+        {
+            var row = accounts!["accounts"]!.AsArray().Single(r => (string?)r!["accountId"] == account && (string?)r["snsRegion"] == region)!;
+            Assert.True(row["inSandbox"]!["value"] is JsonValue inSandbox && !inSandbox.GetValue<bool>(), $"{account}: {row.ToJsonString()}");
+            Assert.Equal(250m, row["spendLimitUsd"]!["value"]!.GetValue<decimal>());
+            Assert.Equal(2, row["onboardings"]!["completed"]!.GetValue<int>());
+        }
     }
 
     [Fact]
