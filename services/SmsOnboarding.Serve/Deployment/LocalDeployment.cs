@@ -266,16 +266,8 @@ public sealed partial class LocalDeployment : IAsyncDisposable
     {
         var member = Simulator.Members.GetValueOrDefault(memberAccountId)
             ?? throw new ArgumentException($"Account {memberAccountId} is not a member of the simulated organisation.", nameof(memberAccountId));
-        var config = SimulatorClientConfig(SimulatorEndpoint, _randomSeed);
         return _administered.GetOrAdd(memberAccountId, _ => new Lazy<AwsClientFactory>(() =>
-        {
-            var administrator = new AssumedRoleCredentials(_clients.Sts(AwsClientFactory.SupportRegion), new SmsOnboarding.Aws.SecurityToken.Model.AssumeRoleRequest
-            {
-                RoleArn = member.OrganizationAccessRoleArn,
-                RoleSessionName = "sms-onboarding-ops",
-            }, Clock);
-            return new AwsClientFactory(region => config(region) with { CredentialsProvider = administrator });
-        })).Value;
+            MemberSide.AdministratorClients(SimulatorClientConfig(SimulatorEndpoint, _randomSeed), _clients, member, "sms-onboarding-ops", Clock))).Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -30,12 +30,7 @@ internal static class MemberSide
         using var management = new AwsClientFactory(managementConfig);
         foreach (var member in organisation.Members.Values)
         {
-            var administrator = new AssumedRoleCredentials(management.Sts(AwsClientFactory.SupportRegion), new AssumeRoleRequest
-            {
-                RoleArn = member.OrganizationAccessRoleArn,
-                RoleSessionName = "sms-onboarding-member-stack",
-            }, clock);
-            using var clients = new AwsClientFactory(region => managementConfig(region) with { CredentialsProvider = administrator });
+            using var clients = AdministratorClients(managementConfig, management, member, "sms-onboarding-member-stack", clock);
             var iam = clients.Iam();
             var role = TargetRole.Arn(member.AccountId);
             await StepRoles.EnsureBoundaryAsync(iam, member.AccountId, cancellationToken).ConfigureAwait(false);
@@ -69,6 +64,21 @@ internal static class MemberSide
             }, cancellationToken)).ConfigureAwait(false);
             await StepRoleReadiness.WaitAsync(member.RoleIsVisibleToSts, [role], clock, skipWaits, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Clients acting in <paramref name="member"/> as the organisation's administrator: the management account's
+    /// credentials, through the member's OrganizationAccountAccessRole (AWS Organizations), renewed on <paramref name="clock"/>.
+    /// </summary>
+    public static AwsClientFactory AdministratorClients(Func<string, AwsClientConfig> managementConfig, IAwsClientFactory management,
+        SimulatedAccount member, string sessionName, TimeProvider clock)
+    {
+        var administrator = new AssumedRoleCredentials(management.Sts(AwsClientFactory.SupportRegion), new AssumeRoleRequest
+        {
+            RoleArn = member.OrganizationAccessRoleArn,
+            RoleSessionName = sessionName,
+        }, clock);
+        return new AwsClientFactory(region => managementConfig(region) with { CredentialsProvider = administrator });
     }
 
     private static string Trust(SimulatedAccount organisation) => new JsonObject
