@@ -104,7 +104,8 @@ public sealed partial class BrowserHappyPathTests
         await page.GetByTestId("submit").ClickAsync();
         try
         {
-            await page.WaitForURLAsync(new Regex("#/o/onb-"), new() { Timeout = 30000 });
+            // Opening the onboarding changes only the hash: a same-document navigation has no load event to wait for.
+            await page.WaitForURLAsync(new Regex("#/o/onb-"), new() { Timeout = 30000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
