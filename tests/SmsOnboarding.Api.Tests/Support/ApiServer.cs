@@ -135,17 +135,8 @@ internal sealed class ApiServer : IAsyncDisposable
         ["registration"] = SampleRegistration.Json(),
     };
 
-    public static async Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body = null)
-    {
-        using var message = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-        using var response = await client.SendAsync(message);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
-    }
+    public static Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body = null) =>
+        LoopbackJson.SendAsync(client, method, path, body);
 
     public async Task<string> SubmitAsync(JsonObject request, string token = Alice)
     {

@@ -107,17 +107,8 @@ internal sealed partial class OrganisationServe : IAsyncDisposable
         };
     }
 
-    public static async Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body = null)
-    {
-        using var message = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-        using var response = await client.SendAsync(message);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
-    }
+    public static Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body = null) =>
+        LoopbackJson.SendAsync(client, method, path, body);
 
     /// <summary>
     /// Answers every pending task as the approver does (the newest code on the task's phone, else approve) until
